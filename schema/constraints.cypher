@@ -1,0 +1,14 @@
+// Applied at startup and before seeding; every statement is idempotent (IF NOT EXISTS).
+// A code names one catalog item of its kind; group ids are derived from their certification.
+
+CREATE CONSTRAINT certification_code IF NOT EXISTS
+FOR (c:Certification) REQUIRE c.code IS UNIQUE;
+
+CREATE CONSTRAINT exam_code IF NOT EXISTS
+FOR (e:Exam) REQUIRE e.code IS UNIQUE;
+
+CREATE CONSTRAINT course_code IF NOT EXISTS
+FOR (c:Course) REQUIRE c.code IS UNIQUE;
+
+CREATE CONSTRAINT requirement_group_id IF NOT EXISTS
+FOR (g:RequirementGroup) REQUIRE g.id IS UNIQUE;

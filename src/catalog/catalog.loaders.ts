@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import { CatalogRepository } from './catalog.repository';
+
+/** Turns a batch function's Map into DataLoader's answer: one entry per key, in key order. */
+function inKeyOrder<V>(fallback: () => V) {
+  return (keys: readonly string[], found: Map<string, V>) =>
+    keys.map((key) => found.get(key) ?? fallback());
+}
+
+/**
+ * Per-request loaders: every lookup made while resolving one level of a query goes to Neo4j as
+ * one batched read, so a nested query costs a round trip per level, not per item.
+ */
+export function createCatalogLoaders(repository: CatalogRepository) {
+  const one = <V>(batch: (codes: readonly string[]) => Promise<Map<string, V>>) =>
+    new DataLoader<string, V | null>(async (codes) =>
+      inKeyOrder<V | null>(() => null)(codes, await batch(codes)),
+    );
+  const many = <V>(batch: (codes: readonly string[]) => Promise<Map<string, V[]>>) =>
+    new DataLoader<string, V[]>(async (codes) =>
+      inKeyOrder<V[]>(() => [])(codes, await batch(codes)),
+    );
+
+  return {
+    certification: one((codes) => repository.findByCodes('Certification', codes)),
+    exam: one((codes) => repository.findByCodes('Exam', codes)),
+    course: one((codes) => repository.findByCodes('Course', codes)),
+    requirements: one((codes) => repository.requirementStructures(codes)),
+    certificationRequiredBy: many((codes) => repository.requiredBy('Certification', codes)),
+    examRequiredBy: many((codes) => repository.requiredBy('Exam', codes)),
+    examCourses: many((codes) => repository.coursesForExams(codes)),
+    courseExams: many((codes) => repository.examsForCourses(codes)),
+  };
+}
+
+export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;

@@ -1,0 +1,49 @@
+/**
+ * The property graph in Neo4j (docs/graph-model.md draws it). Labels and relationship types are
+ * a closed set, so Cypher may be templated from them; user input only ever goes in parameters.
+ */
+export const NODE_LABELS = ['Certification', 'Exam', 'Course', 'RequirementGroup'] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const RELATIONSHIP_TYPES = ['REQUIRES', 'ONE_OF', 'PREPARES_FOR'] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** Catalog items are keyed by `code`; requirement groups, which have no code, by `id`. */
+export const KEY_PROPERTY: Record<NodeLabel, 'code' | 'id'> = {
+  Certification: 'code',
+  Exam: 'code',
+  Course: 'code',
+  RequirementGroup: 'id',
+};
+
+/** Extra label that makes a group's mode visible at a glance in Neo4j Browser. */
+export const GROUP_MODE_LABEL = { ALL_OF: 'AllOf', ONE_OF: 'OneOf' } as const;
+export type GroupMode = keyof typeof GROUP_MODE_LABEL;
+
+export type PropertyValue = string | number | boolean | string[];
+
+export interface NodeRef {
+  label: NodeLabel;
+  key: string;
+}
+
+export interface GraphNode extends NodeRef {
+  properties: Record<string, PropertyValue>;
+}
+
+export interface GraphRelationship {
+  type: RelationshipType;
+  from: NodeRef;
+  to: NodeRef;
+  /** Order among the relationships of one kind leaving `from`, as the curator wrote it. */
+  position: number;
+}
+
+export interface PropertyGraph {
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+}
+
+export const nodeId = (ref: NodeRef): string => `${ref.label}:${ref.key}`;
+export const relationshipId = (rel: Pick<GraphRelationship, 'type' | 'from' | 'to'>): string =>
+  `${nodeId(rel.from)}-${rel.type}->${nodeId(rel.to)}`;

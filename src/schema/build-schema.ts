@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CatalogResolver } from '../catalog/catalog.resolver';
+import { CertificationResolver } from '../catalog/certification.resolver';
+import { CourseResolver } from '../catalog/course.resolver';
+import { ExamResolver } from '../catalog/exam.resolver';
+import { RequirementGroupResolver } from '../catalog/requirement-group.resolver';
+import { Course } from '../catalog/course.type';
+import { Exam } from '../catalog/exam.type';
+import { Certification } from '../catalog/certification.type';
+
+/** The one list of resolvers; every type the API exposes is reachable from them. */
+export const RESOLVERS = [
+  CatalogResolver,
+  CertificationResolver,
+  ExamResolver,
+  CourseResolver,
+  RequirementGroupResolver,
+] as const;
+
+export function buildCertgraphSchema(): Promise<GraphQLSchema> {
+  // Interface implementations reached only through `search` must be listed explicitly.
+  return buildSchema({
+    resolvers: RESOLVERS,
+    orphanedTypes: [Certification, Exam, Course],
+    validate: false,
+  });
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

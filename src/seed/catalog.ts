@@ -1,0 +1,86 @@
+/** The catalog as curators write it in seeds/*.yaml, after parsing and before any checks. */
+
+export const CERTIFICATION_LEVELS = ['FUNDAMENTALS', 'ASSOCIATE', 'EXPERT', 'SPECIALTY'] as const;
+export type CertificationLevelName = (typeof CERTIFICATION_LEVELS)[number];
+
+/** One entry of a `requires` list. */
+export type RequirementSpec =
+  | { exam: string }
+  | { certification: string }
+  | { oneOf: RequirementSpec[] }
+  | { allOf: RequirementSpec[] };
+
+interface ItemBase {
+  code: string;
+  name: string;
+  url?: string;
+  sources: string[];
+  notes: string[];
+}
+
+export interface CertificationSeed extends ItemBase {
+  level: CertificationLevelName;
+  description?: string;
+  /** Everything listed must be met (ALL_OF). */
+  requires: RequirementSpec[];
+}
+
+export type ExamSeed = ItemBase;
+
+export interface CourseSeed extends ItemBase {
+  /** Codes of the exams this course prepares for. */
+  exams: string[];
+}
+
+export type ItemKind = 'certifications' | 'exams' | 'courses';
+
+/** Where an item was written, so that every error can point a curator at it. */
+export interface SeedLocation {
+  file: string;
+  kind: ItemKind;
+  index: number;
+  code?: string;
+}
+
+export type Located<T> = T & { location: SeedLocation };
+
+export interface Catalog {
+  certifications: Located<CertificationSeed>[];
+  exams: Located<ExamSeed>[];
+  courses: Located<CourseSeed>[];
+}
+
+export function describeLocation(location: SeedLocation): string {
+  const item = `${location.kind}[${location.index}]`;
+  return `${location.file}: ${location.code ? `${item} "${location.code}"` : item}`;
+}
+
+/** One thing wrong with the seeds: where, and what. */
+export interface SeedProblem {
+  location: SeedLocation | { file: string; line?: number; column?: number };
+  /** Path inside the item, e.g. `requires[0].oneOf[1]`; empty for the item itself. */
+  field?: string;
+  message: string;
+}
+
+export function formatProblem(problem: SeedProblem): string {
+  const where =
+    'kind' in problem.location
+      ? describeLocation(problem.location)
+      : [problem.location.file, problem.location.line, problem.location.column]
+          .filter((part) => part !== undefined)
+          .join(':');
+  return problem.field
+    ? `${where}: ${problem.field}: ${problem.message}`
+    : `${where}: ${problem.message}`;
+}
+
+export class SeedValidationError extends Error {
+  override name = 'SeedValidationError';
+  constructor(readonly problems: SeedProblem[]) {
+    super(
+      `The seeds have ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written:\n  ` +
+        problems.map(formatProblem).join('\n  '),
+    );
+  }
+}

@@ -1,0 +1,204 @@
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import {
+  CERTIFICATION_LEVELS,
+  Catalog,
+  ItemKind,
+  RequirementSpec,
+  SeedLocation,
+  SeedProblem,
+} from './catalog';
+
+// Certification codes are Microsoft Learn slugs (lower case); exam and course codes are upper
+// case. Fixing the case here is what lets lookups ignore the case a client types.
+const CERTIFICATION_CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const EXAM_OR_COURSE_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+
+const certificationCode = z
+  .string()
+  .regex(CERTIFICATION_CODE, 'must be a lower-case slug such as "devops-engineer"');
+const examCode = z
+  .string()
+  .regex(EXAM_OR_COURSE_CODE, 'must be an upper-case code such as "AZ-400"');
+const courseCode = z
+  .string()
+  .regex(EXAM_OR_COURSE_CODE, 'must be an upper-case code such as "AZ-400T00"');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const text = z.string().trim().min(1, 'must not be empty');
+
+const common = {
+  name: text,
+  url: httpUrl.optional(),
+  sources: z.array(httpUrl).min(1, 'must list at least one source URL'),
+  notes: z.array(text).default([]),
+};
+
+const itemSchemas = {
+  certifications: z.strictObject({
+    code: certificationCode,
+    ...common,
+    level: z.enum(CERTIFICATION_LEVELS, {
+      error: `must be one of ${CERTIFICATION_LEVELS.join(', ')}`,
+    }),
+    description: text.optional(),
+    requires: z.array(z.unknown()).min(1, 'must list at least one requirement'),
+  }),
+  exams: z.strictObject({ code: examCode, ...common }),
+  courses: z.strictObject({
+    code: courseCode,
+    ...common,
+    exams: z.array(examCode).min(1, 'must name the exam(s) the course prepares for'),
+  }),
+} as const;
+
+const fileSchema = z.strictObject({
+  certifications: z.array(z.unknown()).optional(),
+  exams: z.array(z.unknown()).optional(),
+  courses: z.array(z.unknown()).optional(),
+});
+
+const REQUIREMENT_KEYS = ['exam', 'certification', 'oneOf', 'allOf'] as const;
+
+/** Parses one requirement entry by hand: a union's generic error would not say what is wrong. */
+function parseRequirement(
+  value: unknown,
+  field: string,
+  problems: Problem[],
+): RequirementSpec | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push({
+      field,
+      message: `must be an object with one of the keys ${REQUIREMENT_KEYS.join(', ')}`,
+    });
+    return undefined;
+  }
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || !(REQUIREMENT_KEYS as readonly string[]).includes(keys[0])) {
+    problems.push({
+      field,
+      message: `must have exactly one of the keys ${REQUIREMENT_KEYS.join(', ')}; found ${keys.map((k) => `"${k}"`).join(', ') || 'none'}`,
+    });
+    return undefined;
+  }
+  const key = keys[0] as (typeof REQUIREMENT_KEYS)[number];
+  const inner = (value as Record<string, unknown>)[key];
+  if (key === 'exam' || key === 'certification') {
+    const result = (key === 'exam' ? examCode : certificationCode).safeParse(inner);
+    if (!result.success) {
+      problems.push({ field: `${field}.${key}`, message: result.error.issues[0].message });
+      return undefined;
+    }
+    return key === 'exam' ? { exam: result.data } : { certification: result.data };
+  }
+  if (!Array.isArray(inner) || inner.length === 0) {
+    problems.push({
+      field: `${field}.${key}`,
+      message: 'must be a non-empty list of requirements',
+    });
+    return undefined;
+  }
+  const members = inner.map((member, i) =>
+    parseRequirement(member, `${field}.${key}[${i}]`, problems),
+  );
+  if (members.some((member) => member === undefined)) return undefined;
+  return key === 'oneOf'
+    ? { oneOf: members as RequirementSpec[] }
+    : { allOf: members as RequirementSpec[] };
+}
+
+type Problem = Omit<SeedProblem, 'location'>;
+
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (current, key) => (current as Record<PropertyKey, unknown> | undefined)?.[key],
+    value,
+  );
+}
+
+function zodPath(path: PropertyKey[]): string {
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+/** Parses one seeds/*.yaml file into catalog items; every problem found is returned, not just the first. */
+export function parseSeedFile(
+  file: string,
+  source: string,
+): { catalog: Catalog; problems: SeedProblem[] } {
+  const catalog: Catalog = { certifications: [], exams: [], courses: [] };
+  const problems: SeedProblem[] = [];
+  const document = parseDocument(source, { prettyErrors: false });
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      const position = error.linePos?.[0];
+      problems.push({
+        location: { file, line: position?.line, column: position?.col },
+        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+      });
+    }
+    return { catalog, problems };
+  }
+  const top = fileSchema.safeParse(document.toJS() ?? {});
+  if (!top.success) {
+    for (const issue of top.error.issues) {
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown top-level key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected certifications, exams or courses`
+          : `${zodPath(issue.path)}: ${issue.message}`;
+      problems.push({ location: { file }, message });
+    }
+    return { catalog, problems };
+  }
+  for (const kind of ['certifications', 'exams', 'courses'] as ItemKind[]) {
+    (top.data[kind] ?? []).forEach((raw, index) => {
+      const code = (raw as { code?: unknown } | null)?.code;
+      const location: SeedLocation = {
+        file,
+        kind,
+        index,
+        code: typeof code === 'string' ? code : undefined,
+      };
+      const result = itemSchemas[kind].safeParse(raw);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const message =
+            issue.code === 'unrecognized_keys'
+              ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+              : issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined
+                ? 'is missing'
+                : issue.message;
+          problems.push({ location, field: zodPath(issue.path) || undefined, message });
+        }
+        return;
+      }
+      if (kind === 'certifications') {
+        const item = result.data as z.infer<(typeof itemSchemas)['certifications']>;
+        const local: Problem[] = [];
+        const requires = item.requires.map((entry, i) =>
+          parseRequirement(entry, `requires[${i}]`, local),
+        );
+        problems.push(...local.map((problem) => ({ ...problem, location })));
+        if (local.length === 0) {
+          catalog.certifications.push({
+            ...item,
+            requires: requires as RequirementSpec[],
+            location,
+          });
+        }
+      } else if (kind === 'exams') {
+        catalog.exams.push({
+          ...(result.data as z.infer<(typeof itemSchemas)['exams']>),
+          location,
+        });
+      } else {
+        catalog.courses.push({
+          ...(result.data as z.infer<(typeof itemSchemas)['courses']>),
+          location,
+        });
+      }
+    });
+  }
+  return { catalog, problems };
+}

@@ -1,0 +1,63 @@
+import { Driver } from 'neo4j-driver';
+import { connect } from '../../src/db/connect';
+import { Database } from '../../src/db/database';
+import { applySchema } from '../../src/db/schema-setup';
+import { seedDatabase } from '../../src/seed/seed-database';
+
+export interface TestDatabase {
+  database: Database;
+  driver: Driver;
+  close(): Promise<void>;
+}
+
+/** Connects to the Neo4j that global-setup started (or NEO4J_URI). Call close() in afterAll. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const uri = process.env.TEST_NEO4J_URI;
+  if (!uri)
+    throw new Error(
+      'TEST_NEO4J_URI is not set: run integration tests through jest (global-setup starts Neo4j).',
+    );
+  const driver = await connect(
+    process.env.NEO4J_URI
+      ? { uri, username: process.env.NEO4J_USERNAME, password: process.env.NEO4J_PASSWORD }
+      : { uri },
+  );
+  const database = new Database(
+    driver,
+    process.env.NEO4J_URI ? process.env.NEO4J_DATABASE : undefined,
+  );
+  return { database, driver, close: () => driver.close() };
+}
+
+/** Empties the shared database and applies the schema: every test file starts from here. */
+export async function resetDatabase(database: Database): Promise<void> {
+  await database.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+  await applySchema(database);
+}
+
+/** An empty database seeded from seeds/ (or another folder of seed files). */
+export async function resetAndSeed(database: Database, seedsDir?: string): Promise<void> {
+  await resetDatabase(database);
+  await seedDatabase(database, seedsDir);
+}
+
+/** Every node and relationship, as sorted text: two snapshots are equal iff the graphs are. */
+export async function snapshotGraph(database: Database): Promise<string[]> {
+  return database.read(async (tx) => {
+    const nodes = await tx.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties');
+    const rels = await tx.run(
+      'MATCH (a)-[r]->(b) RETURN coalesce(a.code, a.id) AS from, type(r) AS type, properties(r) AS properties, coalesce(b.code, b.id) AS to',
+    );
+    const sortKeys = (o: Record<string, unknown>) =>
+      JSON.stringify(Object.fromEntries(Object.entries(o).sort()));
+    return [
+      ...nodes.records.map(
+        (r) => `node ${[...r.get('labels')].sort().join(':')} ${sortKeys(r.get('properties'))}`,
+      ),
+      ...rels.records.map(
+        (r) =>
+          `rel ${r.get('from')} -${r.get('type')} ${sortKeys(r.get('properties'))}-> ${r.get('to')}`,
+      ),
+    ].sort();
+  });
+}
