@@ -1,3 +1,5 @@
+/** @jest-config-loader ts-node */
+/** @jest-config-loader-options {"transpileOnly": true} */
 import type { Config } from 'jest';
 
 // @swc/jest compiles fast and, unlike esbuild/tsx, emits the decorator metadata that

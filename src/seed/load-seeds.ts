@@ -32,7 +32,9 @@ export async function loadSeeds(dir = SEEDS_DIR): Promise<Catalog> {
     catalog.exams.push(...parsed.catalog.exams);
     catalog.courses.push(...parsed.catalog.courses);
   }
-  problems.push(...validateCatalog(catalog));
+  // Cross-item checks only make sense once every item parsed: a reference to an item with a
+  // typo in it would otherwise be reported as unknown too.
+  if (problems.length === 0) problems.push(...validateCatalog(catalog));
   if (problems.length > 0) throw new SeedValidationError(problems);
   return catalog;
 }

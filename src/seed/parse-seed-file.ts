@@ -129,13 +129,13 @@ export function parseSeedFile(
 ): { catalog: Catalog; problems: SeedProblem[] } {
   const catalog: Catalog = { certifications: [], exams: [], courses: [] };
   const problems: SeedProblem[] = [];
-  const document = parseDocument(source, { prettyErrors: false });
+  const document = parseDocument(source, { prettyErrors: true });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const position = error.linePos?.[0];
       problems.push({
         location: { file, line: position?.line, column: position?.col },
-        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+        message: `not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       });
     }
     return { catalog, problems };
@@ -166,7 +166,7 @@ export function parseSeedFile(
           const message =
             issue.code === 'unrecognized_keys'
               ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-              : issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined
+              : valueAt(raw, issue.path) === undefined
                 ? 'is missing'
                 : issue.message;
           problems.push({ location, field: zodPath(issue.path) || undefined, message });

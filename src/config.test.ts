@@ -1,0 +1,33 @@
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  test('defaults to a local Neo4j on the standard ports', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      neo4j: { kind: 'local', boltPort: 7687, httpPort: 7474, dataDir: '.neo4j/data' },
+    });
+  });
+
+  test('uses NEO4J_URI, with credentials, instead of starting Neo4j', () => {
+    expect(
+      loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'catalog' }).neo4j,
+    ).toEqual({ kind: 'remote', uri: 'neo4j+s://abc.databases.neo4j.io', username: 'neo4j', password: 'pw', database: 'catalog' });
+  });
+
+  test('names every wrong variable and its value', () => {
+    expect(() => loadConfig({ PORT: 'eighty', NEO4J_BOLT_PORT: '70000', NEO4J_URI: 'http://x' })).toThrow(
+      /PORT="eighty": must be a number[\s\S]*NEO4J_URI="http:\/\/x": must be a neo4j:\/\/ or bolt:\/\/ URI[\s\S]*NEO4J_BOLT_PORT="70000": must be 0/,
+    );
+  });
+
+  test('asks for credentials with a URI', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(
+      'NEO4J_URI is set, so NEO4J_USERNAME and NEO4J_PASSWORD must be set too.',
+    );
+  });
+
+  test('treats empty values as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.kind).toBe('local');
+  });
+});

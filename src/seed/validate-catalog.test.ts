@@ -1,0 +1,78 @@
+import { Catalog, CertificationSeed, formatProblem, RequirementSpec } from './catalog';
+import { validateCatalog } from './validate-catalog';
+
+const cert = (code: string, requires: RequirementSpec[], index = 0) => ({
+  code,
+  name: code,
+  level: 'EXPERT' as CertificationSeed['level'],
+  requires,
+  sources: ['https://example.org'],
+  notes: [],
+  location: { file: 'c.yaml', kind: 'certifications' as const, index, code },
+});
+const exam = (code: string, index = 0) => ({
+  code,
+  name: code,
+  sources: ['https://example.org'],
+  notes: [],
+  location: { file: 'e.yaml', kind: 'exams' as const, index, code },
+});
+
+const problems = (catalog: Partial<Catalog>) =>
+  validateCatalog({ certifications: [], exams: [], courses: [], ...catalog }).map(formatProblem);
+
+describe('validateCatalog', () => {
+  test('accepts a consistent catalog with a shared prerequisite', () => {
+    expect(
+      problems({
+        certifications: [
+          cert('a', [{ certification: 'shared' }], 0),
+          cert('b', [{ oneOf: [{ certification: 'shared' }, { exam: 'X-1' }] }], 1),
+          cert('shared', [{ exam: 'X-1' }], 2),
+        ],
+        exams: [exam('X-1')],
+      }),
+    ).toEqual([]);
+  });
+
+  test('names unknown references with their path', () => {
+    expect(
+      problems({
+        certifications: [cert('a', [{ oneOf: [{ certification: 'nope' }, { allOf: [{ exam: 'X-9' }] }] }])],
+        courses: [{ code: 'X-1T00', name: 'c', exams: ['X-2'], sources: ['https://e.org'], notes: [], location: { file: 'k.yaml', kind: 'courses', index: 3, code: 'X-1T00' } }],
+      }),
+    ).toEqual([
+      'c.yaml: certifications[0] "a": requires[0].oneOf[0]: unknown certification "nope"',
+      'c.yaml: certifications[0] "a": requires[0].oneOf[1].allOf[0]: unknown exam "X-9"',
+      'k.yaml: courses[3] "X-1T00": exams[0]: unknown exam "X-2"',
+    ]);
+  });
+
+  test('finds duplicate codes, also across kinds and letter case', () => {
+    expect(problems({ exams: [exam('X-1', 0), exam('X-1', 1)] })).toEqual([
+      'e.yaml: exams[1] "X-1": code: duplicate code "X-1"; already used by e.yaml: exams[0]',
+    ]);
+    expect(problems({ certifications: [cert('x-1', [{ exam: 'X-1' }])], exams: [exam('X-1')] })).toEqual([
+      'e.yaml: exams[0] "X-1": code: duplicate code "X-1"; already used by c.yaml: certifications[0]',
+    ]);
+  });
+
+  test('names the whole cycle', () => {
+    expect(
+      problems({
+        certifications: [
+          cert('a', [{ certification: 'b' }], 0),
+          cert('b', [{ oneOf: [{ exam: 'X-1' }, { certification: 'c' }] }], 1),
+          cert('c', [{ allOf: [{ certification: 'a' }] }], 2),
+        ],
+        exams: [exam('X-1')],
+      }),
+    ).toEqual(['c.yaml: certifications[0] "a": requires: certifications require each other in a cycle: a → b → c → a']);
+  });
+
+  test('refuses a certification that requires itself', () => {
+    expect(problems({ certifications: [cert('a', [{ certification: 'a' }])] })).toEqual([
+      'c.yaml: certifications[0] "a": requires[0]: a certification cannot require itself',
+    ]);
+  });
+});

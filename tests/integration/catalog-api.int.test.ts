@@ -1,0 +1,395 @@
+import { Database, Work } from '../../src/db/database';
+import { createTestApi } from '../support/test-api';
+import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
+
+/**
+ * Every fact of the seed document (shared/seed/microsoft-expert-certifications.md), checked
+ * through GraphQL against the seeded Neo4j.
+ */
+let db: TestDatabase;
+let api: Awaited<ReturnType<typeof createTestApi>>;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await resetAndSeed(db.database);
+  api = await createTestApi(db.database);
+});
+afterAll(async () => {
+  await api.stop();
+  await db.close();
+});
+
+const DOCS = 'https://docs.microsoft.com/en-gb/learn/certifications';
+
+const REQUIREMENTS = `
+fragment Leaf on Requirement {
+  __typename
+  ... on Certification { code }
+  ... on Exam { code }
+}
+query Tree($code: String!) {
+  certification(code: $code) {
+    requirements {
+      mode
+      items {
+        ...Leaf
+        ... on RequirementGroup {
+          mode
+          items { ...Leaf ... on RequirementGroup { mode items { ...Leaf } } }
+        }
+      }
+    }
+  }
+}`;
+
+type Node = { __typename: string; code?: string; mode?: string; items?: Node[] };
+
+/** `ALL_OF(ONE_OF(cert:a, cert:b), exam:X)`: a requirement tree in one readable line. */
+function render(node: Node): string {
+  if (node.__typename === 'Certification') return `cert:${node.code}`;
+  if (node.__typename === 'Exam') return `exam:${node.code}`;
+  return `${node.mode}(${node.items!.map(render).join(', ')})`;
+}
+
+async function tree(code: string): Promise<string> {
+  const data = await api.query<{ certification: { requirements: Node } }>(REQUIREMENTS, { code });
+  return render({ ...data.certification.requirements, __typename: 'RequirementGroup' });
+}
+
+describe('requirement trees of the seed document', () => {
+  test.each([
+    ['azure-solutions-architect', 'ALL_OF(exam:AZ-303, exam:AZ-304)'],
+    ['devops-engineer', 'ALL_OF(ONE_OF(cert:azure-administrator, cert:azure-developer), exam:AZ-400)'],
+    [
+      'power-platform-solution-architect-expert',
+      'ALL_OF(ONE_OF(cert:power-platform-functional-consultant-associate, cert:power-platform-developer-associate), exam:PL-600)',
+    ],
+    ['azure-administrator', 'ALL_OF(exam:AZ-104)'],
+    ['azure-developer', 'ALL_OF(exam:AZ-204)'],
+    ['power-platform-functional-consultant-associate', 'ALL_OF(exam:PL-200)'],
+    ['power-platform-developer-associate', 'ALL_OF(exam:PL-400)'],
+  ])('%s', async (code, expected) => {
+    expect(await tree(code)).toBe(expected);
+  });
+
+  test('an alternative is walked down to its exam in one query', async () => {
+    const data = await api.query<{ certification: { requirements: { items: Node[] } } }>(`{
+      certification(code: "devops-engineer") {
+        requirements { items { ... on RequirementGroup { id mode items {
+          ... on Certification { code requirements { items { ... on Exam { code courses { code } } } } }
+        } } } }
+      }
+    }`);
+    expect(data.certification.requirements.items[0]).toEqual({
+      id: 'devops-engineer/1',
+      mode: 'ONE_OF',
+      items: [
+        { code: 'azure-administrator', requirements: { items: [{ code: 'AZ-104', courses: [{ code: 'AZ-104T00' }] }] } },
+        { code: 'azure-developer', requirements: { items: [{ code: 'AZ-204', courses: [{ code: 'AZ-204T00' }] }] } },
+      ],
+    });
+  });
+});
+
+describe('catalog items', () => {
+  test('certifications: names, levels and Microsoft Learn pages', async () => {
+    const data = await api.query<{ certifications: { nodes: object[] } }>(
+      '{ certifications(first: 100) { nodes { code name level url } } }',
+    );
+    expect(data.certifications.nodes).toEqual([
+      { code: 'azure-administrator', name: 'Azure Administrator Associate', level: 'ASSOCIATE', url: `${DOCS}/azure-administrator/` },
+      { code: 'azure-developer', name: 'Azure Developer Associate', level: 'ASSOCIATE', url: `${DOCS}/azure-developer/` },
+      { code: 'azure-solutions-architect', name: 'Azure Solutions Architect Expert', level: 'EXPERT', url: `${DOCS}/azure-solutions-architect/` },
+      { code: 'devops-engineer', name: 'DevOps Engineer Expert', level: 'EXPERT', url: `${DOCS}/devops-engineer/` },
+      {
+        code: 'power-platform-developer-associate',
+        name: 'Power Platform Developer Associate',
+        level: 'ASSOCIATE',
+        url: `${DOCS}/power-platform-developer-associate/`,
+      },
+      {
+        code: 'power-platform-functional-consultant-associate',
+        name: 'Power Platform Functional Consultant Associate',
+        level: 'ASSOCIATE',
+        url: `${DOCS}/power-platform-functional-consultant-associate/`,
+      },
+      {
+        code: 'power-platform-solution-architect-expert',
+        name: 'Power Platform Solution Architect Expert',
+        level: 'EXPERT',
+        url: `${DOCS}/power-platform-solution-architect-expert/`,
+      },
+    ]);
+  });
+
+  test('the experts carry the descriptions of the seed document', async () => {
+    const data = await api.query<{ certifications: { nodes: { code: string; description: string }[] } }>(
+      '{ certifications(level: EXPERT) { nodes { code description } } }',
+    );
+    const description = Object.fromEntries(data.certifications.nodes.map((n) => [n.code, n.description]));
+    expect(description['azure-solutions-architect']).toContain('advising stakeholders and translating business requirements');
+    expect(description['devops-engineer']).toContain('must be expert in at least one of these areas');
+    expect(description['power-platform-solution-architect-expert']).toContain('1 to 3 years as a Power Platform solution architect');
+  });
+
+  test('exams with their titles, pages and instructor-led courses', async () => {
+    const data = await api.query<{ exams: { nodes: object[] } }>(
+      '{ exams(first: 100) { nodes { code name url courses { code url exams { code } } } } }',
+    );
+    const course = (code: string, exam: string) => ({ code, url: `${DOCS}/courses/${code.toLowerCase()}`, exams: [{ code: exam }] });
+    expect(data.exams.nodes).toEqual([
+      { code: 'AZ-104', name: 'Microsoft Azure Administrator', url: `${DOCS}/exams/az-104`, courses: [course('AZ-104T00', 'AZ-104')] },
+      { code: 'AZ-204', name: 'Developing Solutions for Microsoft Azure', url: `${DOCS}/exams/az-204`, courses: [course('AZ-204T00', 'AZ-204')] },
+      { code: 'AZ-303', name: 'Microsoft Azure Architect Technologies', url: `${DOCS}/exams/az-303`, courses: [course('AZ-303T00', 'AZ-303')] },
+      { code: 'AZ-304', name: 'Microsoft Azure Architect Design', url: `${DOCS}/exams/az-304`, courses: [course('AZ-304T00', 'AZ-304')] },
+      {
+        code: 'AZ-400',
+        name: 'Designing and Implementing Microsoft DevOps Solutions',
+        url: `${DOCS}/exams/az-400`,
+        courses: [course('AZ-400T00', 'AZ-400')],
+      },
+      { code: 'PL-200', name: 'Microsoft Power Platform Functional Consultant', url: `${DOCS}/exams/pl-200`, courses: [course('PL-200T00', 'PL-200')] },
+      { code: 'PL-400', name: 'Microsoft Power Platform Developer', url: `${DOCS}/exams/pl-400`, courses: [course('PL-400T00', 'PL-400')] },
+      // "Currently no instructor-led training" for PL-600 in the seed document.
+      { code: 'PL-600', name: 'Microsoft Power Platform Solution Architect', url: `${DOCS}/exams/pl-600`, courses: [] },
+    ]);
+  });
+
+  test("the seed document's slips are corrected and noted, with the original as a source", async () => {
+    const data = await api.query<Record<string, { url: string; sources: string[]; notes: string[] }>>(`{
+      developer: certification(code: "azure-developer") { url sources notes }
+      pl400: exam(code: "PL-400") { url sources notes }
+      pl600: exam(code: "PL-600") { notes }
+      az304t00: course(code: "AZ-304T00") { notes }
+    }`);
+    expect(data.developer.url).toBe(`${DOCS}/azure-developer/`);
+    expect(data.developer.sources).toEqual([`${DOCS}/exams/az-304`]);
+    expect(data.developer.notes.join()).toMatch(/slip.*AZ-304 exam page/);
+    expect(data.pl400.url).toBe(`${DOCS}/exams/pl-400`);
+    expect(data.pl400.sources).toEqual([`${DOCS}/exams/pl-4000`]);
+    expect(data.pl400.notes.join()).toMatch(/pl-4000/);
+    expect(data.pl600.notes.join()).toMatch(/\(beta\)/);
+    expect(data.pl600.notes.join()).toMatch(/no instructor-led training/);
+    expect(data.az304t00.notes.join()).toMatch(/Instructor-le Training/);
+  });
+});
+
+describe('requiredBy walks back through choices', () => {
+  test.each([
+    ['exam', 'AZ-104', ['azure-administrator']],
+    ['exam', 'AZ-204', ['azure-developer']],
+    ['exam', 'AZ-303', ['azure-solutions-architect']],
+    ['exam', 'AZ-304', ['azure-solutions-architect']],
+    ['exam', 'AZ-400', ['devops-engineer']],
+    ['exam', 'PL-200', ['power-platform-functional-consultant-associate']],
+    ['exam', 'PL-400', ['power-platform-developer-associate']],
+    ['exam', 'PL-600', ['power-platform-solution-architect-expert']],
+    ['certification', 'azure-administrator', ['devops-engineer']],
+    ['certification', 'azure-developer', ['devops-engineer']],
+    ['certification', 'power-platform-functional-consultant-associate', ['power-platform-solution-architect-expert']],
+    ['certification', 'power-platform-developer-associate', ['power-platform-solution-architect-expert']],
+    ['certification', 'devops-engineer', []],
+  ])('%s %s', async (kind, code, expected) => {
+    const data = await api.query<Record<string, { requiredBy: { code: string }[] }>>(
+      `query($code: String!) { item: ${kind}(code: $code) { requiredBy { code } } }`,
+      { code },
+    );
+    expect(data.item.requiredBy.map((c) => c.code)).toEqual(expected);
+  });
+});
+
+describe('lookups', () => {
+  test.each([
+    ['certification', 'DevOps-Engineer', 'devops-engineer'],
+    ['certification', ' AZURE-ADMINISTRATOR ', 'azure-administrator'],
+    ['exam', 'az-400', 'AZ-400'],
+    ['exam', 'Pl-600', 'PL-600'],
+    ['course', 'az-400t00', 'AZ-400T00'],
+  ])('%s(%j) in any letter case', async (kind, input, code) => {
+    const data = await api.query<Record<string, { code: string }>>(`query($c: String!) { item: ${kind}(code: $c) { code } }`, {
+      c: input,
+    });
+    expect(data.item.code).toBe(code);
+  });
+
+  test.each(['certification', 'exam', 'course'])('unknown %s is null', async (kind) => {
+    const data = await api.query(`{ item: ${kind}(code: "nope-123") { code } }`);
+    expect(data.item).toBeNull();
+  });
+});
+
+describe('pagination', () => {
+  type Conn = {
+    totalCount: number;
+    edges: { cursor: string; node: { code: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  };
+  const PAGE = `query($first: Int, $after: String, $level: CertificationLevel) {
+    certifications(first: $first, after: $after, level: $level) {
+      totalCount edges { cursor node { code } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }`;
+
+  test('walks every certification in pages of 3, in code order', async () => {
+    const seen: string[] = [];
+    const flags: [boolean, boolean][] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { certifications: page }: { certifications: Conn } = await api.query(PAGE, { first: 3, after });
+      expect(page.totalCount).toBe(7);
+      seen.push(...page.edges.map((e) => e.node.code));
+      flags.push([page.pageInfo.hasPreviousPage, page.pageInfo.hasNextPage]);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(7);
+    expect(flags).toEqual([
+      [false, true],
+      [true, true],
+      [true, false],
+    ]);
+  });
+
+  test('filters by level and counts the filtered total', async () => {
+    const experts = await api.query<{ certifications: Conn }>(PAGE, { level: 'EXPERT', first: 2 });
+    expect(experts.certifications.totalCount).toBe(3);
+    expect(experts.certifications.edges.map((e) => e.node.code)).toEqual(['azure-solutions-architect', 'devops-engineer']);
+    const associates = await api.query<{ certifications: Conn }>(PAGE, { level: 'ASSOCIATE' });
+    expect(associates.certifications.totalCount).toBe(4);
+  });
+
+  test('exams and courses are connections with nodes and totalCount', async () => {
+    const data = await api.query<{ exams: { totalCount: number; nodes: unknown[] }; courses: { totalCount: number; nodes: { code: string }[]; pageInfo: { hasNextPage: boolean } } }>(
+      '{ exams(first: 2) { totalCount nodes { code } } courses(first: 10) { totalCount nodes { code } pageInfo { hasNextPage } } }',
+    );
+    expect(data.exams).toEqual({ totalCount: 8, nodes: [{ code: 'AZ-104' }, { code: 'AZ-204' }] });
+    expect(data.courses.totalCount).toBe(7);
+    expect(data.courses.nodes).toHaveLength(7);
+    expect(data.courses.pageInfo.hasNextPage).toBe(false);
+  });
+
+  test.each([
+    [{ first: 101 }, 'first must be between 0 and 100; got 101'],
+    [{ first: -1 }, 'first must be between 0 and 100; got -1'],
+    [{ after: 'bm90LWEtY3Vyc29y' }, 'after: "bm90LWEtY3Vyc29y" is not a cursor returned by this API'],
+  ])('refuses %j with BAD_USER_INPUT', async (variables, message) => {
+    const result = await api.execute(PAGE, variables);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('search', () => {
+  const search = async (text: string, first?: number) =>
+    (
+      await api.query<{ search: { __typename: string; code: string }[] }>(
+        'query($t: String!, $f: Int) { search(text: $t, first: $f) { __typename code name } }',
+        { t: text, f: first },
+      )
+    ).search.map((item) => `${item.__typename}:${item.code}`);
+
+  test('an exact code comes first, then partial matches', async () => {
+    expect(await search('AZ-400')).toEqual(['Exam:AZ-400', 'Course:AZ-400T00']);
+    expect(await search('az-40')).toEqual(expect.arrayContaining(['Exam:AZ-400', 'Course:AZ-400T00']));
+  });
+
+  test('matches words of names, across kinds', async () => {
+    const results = await search('power platform developer');
+    expect(results).toEqual(
+      expect.arrayContaining(['Certification:power-platform-developer-associate', 'Exam:PL-400', 'Course:PL-400T00']),
+    );
+    expect(results).not.toContain('Exam:AZ-400');
+    expect(await search('devops')).toEqual(
+      expect.arrayContaining(['Certification:devops-engineer', 'Exam:AZ-400', 'Course:AZ-400T00']),
+    );
+  });
+
+  test('honours first and finds nothing for an unknown word', async () => {
+    expect(await search('azure', 2)).toHaveLength(2);
+    expect(await search('quantum')).toEqual([]);
+  });
+
+  test.each([
+    ['', 'text must not be empty'],
+    ['AND OR', undefined],
+  ])('handles %j', async (text, message) => {
+    const result = await api.execute('query($t: String!) { search(text: $t) { code } }', { t: text });
+    if (message) expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+    else expect(result.errors).toBeUndefined();
+  });
+});
+
+describe('requirementGraph', () => {
+  test('gives the whole DevOps Engineer Expert structure as flat nodes and edges', async () => {
+    const data = await api.query<{ certification: { requirementGraph: { root: string; nodes: { id: string; kind: string; mode: string | null }[]; edges: { from: string; to: string; type: string }[] } } }>(
+      '{ certification(code: "devops-engineer") { requirementGraph { root nodes { id kind mode } edges { from to type } } } }',
+    );
+    const graph = data.certification.requirementGraph;
+    expect(graph.root).toBe('Certification:devops-engineer');
+    expect(graph.nodes.map((n) => `${n.kind} ${n.id}${n.mode ? ` ${n.mode}` : ''}`)).toEqual([
+      'CERTIFICATION Certification:azure-administrator',
+      'CERTIFICATION Certification:azure-developer',
+      'CERTIFICATION Certification:devops-engineer',
+      'EXAM Exam:AZ-104',
+      'EXAM Exam:AZ-204',
+      'EXAM Exam:AZ-400',
+      'GROUP RequirementGroup:devops-engineer/1 ONE_OF',
+    ]);
+    expect(graph.edges.map((e) => `${e.from} -${e.type}-> ${e.to}`)).toEqual([
+      'Certification:azure-administrator -REQUIRES-> Exam:AZ-104',
+      'Certification:azure-developer -REQUIRES-> Exam:AZ-204',
+      'Certification:devops-engineer -REQUIRES-> RequirementGroup:devops-engineer/1',
+      'Certification:devops-engineer -REQUIRES-> Exam:AZ-400',
+      'RequirementGroup:devops-engineer/1 -ONE_OF-> Certification:azure-administrator',
+      'RequirementGroup:devops-engineer/1 -ONE_OF-> Certification:azure-developer',
+    ]);
+  });
+});
+
+describe('batching', () => {
+  /** Counts the read transactions a query causes: one per nesting level, not one per item. */
+  class CountingDatabase extends Database {
+    reads = 0;
+    override read<T>(work: Work<T>): Promise<T> {
+      this.reads += 1;
+      return super.read(work);
+    }
+  }
+
+  test('a nested query over every certification costs a few round trips, not one per item', async () => {
+    const counting = new CountingDatabase(db.driver);
+    const countingApi = await createTestApi(counting);
+    try {
+      const data = await countingApi.query<{ certifications: { nodes: unknown[] } }>(`{
+        certifications(first: 100) { nodes { code requiredBy { code } requirements { items {
+          ... on Exam { code courses { code exams { code } } requiredBy { code } }
+          ... on RequirementGroup { items { ... on Certification { code requirements { items { ... on Exam { code } } } } } }
+        } } } }
+      }`);
+      expect(data.certifications.nodes).toHaveLength(7);
+      // list (1) + requiredBy (1) + requirements (1) + exams (1) + courses, exam requiredBy (2)
+      // + course exams (1) + nested certifications (1) + their requirements (1) + their exams (1).
+      // Resolved one item at a time this would be well over 40 reads.
+      expect(counting.reads).toBeLessThanOrEqual(11);
+    } finally {
+      await countingApi.stop();
+    }
+  });
+});
+
+describe('errors', () => {
+  test('unexpected failures are masked for clients', async () => {
+    const broken = new Database(db.driver, 'no-such-database');
+    const brokenApi = await createTestApi(broken);
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const result = await brokenApi.execute('{ certification(code: "devops-engineer") { code } }');
+      expect(result.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(JSON.stringify(result.errors)).not.toMatch(/no-such-database/);
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+      await brokenApi.stop();
+    }
+  });
+});

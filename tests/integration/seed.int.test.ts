@@ -1,0 +1,159 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { SeedValidationError } from '../../src/seed/catalog';
+import { SEEDS_DIR } from '../../src/seed/load-seeds';
+import { seedDatabase } from '../../src/seed/seed-database';
+import { isNoChange } from '../../src/seed/write-graph';
+import { openTestDatabase, resetDatabase, snapshotGraph, TestDatabase } from '../support/test-database';
+
+let db: TestDatabase;
+let workDir: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await resetDatabase(db.database);
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'certgraph-seeds-'));
+  await cp(SEEDS_DIR, workDir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** Rewrites one seed file of the working copy. */
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const full = path.join(workDir, 'microsoft', file);
+  const before = await readFile(full, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before); // the edit must really apply, or the test proves nothing
+  await writeFile(full, after);
+}
+
+const count = (query: string) =>
+  db.database.read(async (tx) => (await tx.run(query)).records[0].get(0) as number);
+
+describe('seeding', () => {
+  test('writes the seed catalog: 7 certifications, 8 exams, 7 courses, 2 choices', async () => {
+    const report = await seedDatabase(db.database, workDir);
+    expect(report).toEqual({
+      nodesCreated: 24,
+      nodesUpdated: 0,
+      nodesDeleted: 0,
+      relationshipsCreated: 21,
+      relationshipsUpdated: 0,
+      relationshipsDeleted: 0,
+    });
+    expect(await count('MATCH (n:Certification) RETURN count(n)')).toBe(7);
+    expect(await count('MATCH (n:Exam) RETURN count(n)')).toBe(8);
+    expect(await count('MATCH (n:Course) RETURN count(n)')).toBe(7);
+    expect(await count('MATCH (n:RequirementGroup:OneOf {mode: "ONE_OF"}) RETURN count(n)')).toBe(2);
+  });
+
+  test('running it twice changes nothing', async () => {
+    await seedDatabase(db.database, workDir);
+    const before = await snapshotGraph(db.database);
+    const report = await seedDatabase(db.database, workDir);
+    expect(isNoChange(report)).toBe(true);
+    expect(await snapshotGraph(db.database)).toEqual(before);
+  });
+
+  test('an item removed from the seeds disappears from the graph, with its links', async () => {
+    await seedDatabase(db.database, workDir);
+    await edit('courses.yaml', (text) => text.replace(/\n {2}- code: AZ-204T00[\s\S]*?(?=\n {2}- code:)/, '\n'));
+    const report = await seedDatabase(db.database, workDir);
+    expect(report).toMatchObject({ nodesDeleted: 1, relationshipsDeleted: 1, nodesCreated: 0, relationshipsCreated: 0 });
+    expect(await count("MATCH (n {code: 'AZ-204T00'}) RETURN count(n)")).toBe(0);
+    expect(await count("MATCH (n:Exam {code: 'AZ-204'}) RETURN count(n)")).toBe(1);
+  });
+
+  test('a changed requirement replaces the old structure', async () => {
+    await seedDatabase(db.database, workDir);
+    await edit('certifications.yaml', (text) =>
+      text.replace('      - exam: AZ-303\n      - exam: AZ-304\n', '      - oneOf:\n          - exam: AZ-303\n          - exam: AZ-304\n'),
+    );
+    const report = await seedDatabase(db.database, workDir);
+    expect(report).toMatchObject({ nodesCreated: 1, relationshipsCreated: 3, relationshipsDeleted: 2 });
+    expect(
+      await count(
+        "MATCH (:Certification {code: 'azure-solutions-architect'})-[:REQUIRES]->(:OneOf)-[:ONE_OF]->(e:Exam) RETURN count(e)",
+      ),
+    ).toBe(2);
+  });
+
+  test('fails atomically when the database refuses a write midway', async () => {
+    await seedDatabase(db.database, workDir);
+    const before = await snapshotGraph(db.database);
+    // The new seeds delete the devops-engineer -> AZ-400 link, rename a course and add a second
+    // choice to devops-engineer, which this constraint refuses: the whole write must roll back.
+    await edit('certifications.yaml', (t) => t.replace('      - exam: AZ-400\n', '      - oneOf: [{ exam: AZ-400 }]\n'));
+    await edit('courses.yaml', (t) => t.replace('name: Microsoft Power Platform Developer', 'name: Renamed'));
+    await db.database.write((tx) =>
+      tx.run('CREATE CONSTRAINT test_one_choice IF NOT EXISTS FOR (g:RequirementGroup) REQUIRE g.certification IS UNIQUE'),
+    );
+    try {
+      await expect(seedDatabase(db.database, workDir)).rejects.toThrow(/already exists/);
+      expect(await snapshotGraph(db.database)).toEqual(before);
+    } finally {
+      await db.database.write((tx) => tx.run('DROP CONSTRAINT test_one_choice IF EXISTS'));
+    }
+    // Without the obstacle the same seeds go through.
+    await expect(seedDatabase(db.database, workDir)).resolves.toMatchObject({ nodesCreated: 1, nodesUpdated: 1 });
+  });
+});
+
+describe('seeding refuses bad seeds and writes nothing', () => {
+  const cases: [string, string, (text: string) => string, RegExp][] = [
+    [
+      'an unknown reference',
+      'certifications.yaml',
+      (t) => t.replace('certification: azure-developer', 'certification: azure-devloper'),
+      /certifications\.yaml: certifications\[1\] "devops-engineer": requires\[0\]\.oneOf\[1\]: unknown certification "azure-devloper"/,
+    ],
+    [
+      'a duplicate code',
+      'exams.yaml',
+      (t) => t.replace('code: AZ-304', 'code: AZ-303'),
+      /exams\.yaml: exams\[1\] "AZ-303": code: duplicate code "AZ-303"; already used by .*exams\.yaml: exams\[0\]/,
+    ],
+    [
+      'a cycle',
+      'certifications.yaml',
+      (t) => t.replace('      - exam: AZ-104\n', '      - certification: devops-engineer\n'),
+      /certifications require each other in a cycle: (devops-engineer → azure-administrator → devops-engineer|azure-administrator → devops-engineer → azure-administrator)/,
+    ],
+    [
+      'an unknown field',
+      'courses.yaml',
+      (t) => t.replace('    exams: [AZ-400]\n', '    exams: [AZ-400]\n    days: 4\n'),
+      /courses\.yaml: courses\[4\] "AZ-400T00": unknown field\(s\) "days"/,
+    ],
+    [
+      'a missing field',
+      'certifications.yaml',
+      (t) => t.replace('    level: ASSOCIATE\n    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n', '    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n'),
+      /certifications\[3\] "azure-administrator": level: is missing/,
+    ],
+    ['broken YAML', 'exams.yaml', (t) => t.replace('  - code: AZ-400', '  - code: [AZ-400'), /exams\.yaml:\d+:\d+: not valid YAML/],
+  ];
+
+  test.each(cases)('%s', async (_name, file, change, message) => {
+    await seedDatabase(db.database, SEEDS_DIR);
+    const before = await snapshotGraph(db.database);
+    await edit(file, change);
+    const attempt = seedDatabase(db.database, workDir);
+    await expect(attempt).rejects.toBeInstanceOf(SeedValidationError);
+    await expect(attempt).rejects.toThrow(message);
+    expect(await snapshotGraph(db.database)).toEqual(before);
+  });
+
+  test('into an empty database too', async () => {
+    await edit('exams.yaml', (t) => t.replace('code: PL-600', 'code: pl-600'));
+    await expect(seedDatabase(db.database, workDir)).rejects.toThrow(/exams\[7\] "pl-600": code: must be an upper-case code/);
+    expect(await count('MATCH (n) RETURN count(n)')).toBe(0);
+  });
+});
