@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -63,6 +64,7 @@ public final class Main {
             System.exit(7);
             return;
         }
+        clearPrivateTmpDir(home);
         Path confFile = Neo4jConf.write(home, options);
         System.err.println("certgraph neo4j launcher: home=" + home + " conf=" + confFile);
 
@@ -117,6 +119,25 @@ public final class Main {
                     .orElse(null);
         } catch (IOException | NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * The Node side points java.io.tmpdir at HOME/tmp so scratch files (e.g. Jetty's directory for the Browser
+     * jar) stay inside the instance and vanish with a throwaway home. Files left there by a killed JVM are
+     * removed here; we only ever delete below HOME, and only after checking no live Neo4j uses it.
+     */
+    private static void clearPrivateTmpDir(Path home) throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (!tmp.startsWith(home) || tmp.equals(home) || !Files.isDirectory(tmp)) {
+            return;
+        }
+        try (var paths = Files.walk(tmp)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(tmp)) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 
