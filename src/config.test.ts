@@ -11,12 +11,25 @@ describe('loadConfig', () => {
 
   test('uses NEO4J_URI, with credentials, instead of starting Neo4j', () => {
     expect(
-      loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'catalog' }).neo4j,
-    ).toEqual({ kind: 'remote', uri: 'neo4j+s://abc.databases.neo4j.io', username: 'neo4j', password: 'pw', database: 'catalog' });
+      loadConfig({
+        NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+        NEO4J_USERNAME: 'neo4j',
+        NEO4J_PASSWORD: 'pw',
+        NEO4J_DATABASE: 'catalog',
+      }).neo4j,
+    ).toEqual({
+      kind: 'remote',
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      username: 'neo4j',
+      password: 'pw',
+      database: 'catalog',
+    });
   });
 
   test('names every wrong variable and its value', () => {
-    expect(() => loadConfig({ PORT: 'eighty', NEO4J_BOLT_PORT: '70000', NEO4J_URI: 'http://x' })).toThrow(
+    expect(() =>
+      loadConfig({ PORT: 'eighty', NEO4J_BOLT_PORT: '70000', NEO4J_URI: 'http://x' }),
+    ).toThrow(
       /PORT="eighty": must be a number[\s\S]*NEO4J_URI="http:\/\/x": must be a neo4j:\/\/ or bolt:\/\/ URI[\s\S]*NEO4J_BOLT_PORT="70000": must be 0/,
     );
   });

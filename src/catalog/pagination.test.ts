@@ -7,9 +7,14 @@ describe('pagination', () => {
     expect(decodeCursor(cursor)).toBe('devops-engineer');
   });
 
-  test.each(['', 'abc', encodeCursor('x').slice(0, -1) + '!'])('rejects the foreign cursor %j', (cursor) => {
-    expect(() => decodeCursor(cursor)).toThrow(`after: "${cursor}" is not a cursor returned by this API`);
-  });
+  test.each(['', 'abc', encodeCursor('x').slice(0, -1) + '!'])(
+    'rejects the foreign cursor %j',
+    (cursor) => {
+      expect(() => decodeCursor(cursor)).toThrow(
+        `after: "${cursor}" is not a cursor returned by this API`,
+      );
+    },
+  );
 
   test('checks page sizes', () => {
     expect(pageRequest(undefined, undefined)).toEqual({ first: 20, after: undefined });

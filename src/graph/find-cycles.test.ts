@@ -9,8 +9,19 @@ describe('findCycles', () => {
     ['a diamond (shared prerequisite, no cycle)', { a: ['b', 'c'], b: ['d'], c: ['d'] }, []],
     ['a self-loop', { a: ['a'] }, [['a', 'a']]],
     ['two nodes', { a: ['b'], b: ['a'] }, [['a', 'b', 'a']]],
-    ['a long cycle named whole', { a: ['b'], b: ['c'], c: ['d'], d: ['b'] }, [['b', 'c', 'd', 'b']]],
-    ['two separate cycles', { a: ['b'], b: ['a'], c: ['d'], d: ['c'] }, [['a', 'b', 'a'], ['c', 'd', 'c']]],
+    [
+      'a long cycle named whole',
+      { a: ['b'], b: ['c'], c: ['d'], d: ['b'] },
+      [['b', 'c', 'd', 'b']],
+    ],
+    [
+      'two separate cycles',
+      { a: ['b'], b: ['a'], c: ['d'], d: ['c'] },
+      [
+        ['a', 'b', 'a'],
+        ['c', 'd', 'c'],
+      ],
+    ],
   ])('%s', (_name, edges, expected) => {
     expect(findCycles(graph(edges))).toEqual(expected);
   });

@@ -10,7 +10,10 @@ describe('catalogToGraph', () => {
         code: 'expert',
         name: 'Expert',
         level: 'EXPERT' as CertificationSeed['level'],
-        requires: [{ oneOf: [{ certification: 'assoc' }, { allOf: [{ exam: 'A-1' }, { exam: 'A-2' }] }] }, { exam: 'E-1' }],
+        requires: [
+          { oneOf: [{ certification: 'assoc' }, { allOf: [{ exam: 'A-1' }, { exam: 'A-2' }] }] },
+          { exam: 'E-1' },
+        ],
         sources: ['https://example.org'],
         notes: [],
         location,
@@ -18,12 +21,21 @@ describe('catalogToGraph', () => {
     ],
     exams: [],
     courses: [
-      { code: 'E-1T00', name: 'Course', exams: ['E-1'], sources: ['https://e.org'], notes: [], location: { ...location, kind: 'courses' } },
+      {
+        code: 'E-1T00',
+        name: 'Course',
+        exams: ['E-1'],
+        sources: ['https://e.org'],
+        notes: [],
+        location: { ...location, kind: 'courses' },
+      },
     ],
   });
 
   test('makes choices and nested groups into group nodes with stable ids', () => {
-    expect(graph.nodes.filter((n) => n.label === 'RequirementGroup').map((n) => n.properties)).toEqual([
+    expect(
+      graph.nodes.filter((n) => n.label === 'RequirementGroup').map((n) => n.properties),
+    ).toEqual([
       { id: 'expert/1', mode: 'ONE_OF', certification: 'expert' },
       { id: 'expert/1/2', mode: 'ALL_OF', certification: 'expert' },
     ]);
@@ -45,6 +57,12 @@ describe('catalogToGraph', () => {
 
   test('stores no absent properties', () => {
     const expert = graph.nodes.find((n) => n.key === 'expert')!;
-    expect(Object.keys(expert.properties).sort()).toEqual(['code', 'level', 'name', 'notes', 'sources']);
+    expect(Object.keys(expert.properties).sort()).toEqual([
+      'code',
+      'level',
+      'name',
+      'notes',
+      'sources',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { formatProblem } from './catalog';
 import { parseSeedFile } from './parse-seed-file';
 
-const problemsOf = (yaml: string) => parseSeedFile('seeds/test.yaml', yaml).problems.map(formatProblem);
+const problemsOf = (yaml: string) =>
+  parseSeedFile('seeds/test.yaml', yaml).problems.map(formatProblem);
 
 const VALID = `
 certifications:
@@ -33,18 +34,28 @@ describe('parseSeedFile', () => {
       code: 'devops-engineer',
       notes: [],
       requires: [
-        { oneOf: [{ certification: 'azure-administrator' }, { allOf: [{ exam: 'AZ-104' }, { exam: 'AZ-204' }] }] },
+        {
+          oneOf: [
+            { certification: 'azure-administrator' },
+            { allOf: [{ exam: 'AZ-104' }, { exam: 'AZ-204' }] },
+          ],
+        },
         { exam: 'AZ-400' },
       ],
-      location: { file: 'seeds/test.yaml', kind: 'certifications', index: 0, code: 'devops-engineer' },
+      location: {
+        file: 'seeds/test.yaml',
+        kind: 'certifications',
+        index: 0,
+        code: 'devops-engineer',
+      },
     });
     expect(catalog.courses[0].exams).toEqual(['AZ-400']);
   });
 
   test('names the file, item and field of an unknown field', () => {
-    expect(problemsOf(VALID.replace('    level: EXPERT', '    level: EXPERT\n    levle: EXPERT'))).toEqual([
-      'seeds/test.yaml: certifications[0] "devops-engineer": unknown field(s) "levle"',
-    ]);
+    expect(
+      problemsOf(VALID.replace('    level: EXPERT', '    level: EXPERT\n    levle: EXPERT')),
+    ).toEqual(['seeds/test.yaml: certifications[0] "devops-engineer": unknown field(s) "levle"']);
   });
 
   test('names a missing field', () => {
@@ -54,14 +65,22 @@ describe('parseSeedFile', () => {
   });
 
   test('rejects a wrong level and a wrongly cased code', () => {
-    expect(problemsOf(VALID.replace('level: EXPERT', 'level: GURU').replace('code: AZ-400\n', 'code: az-400\n'))).toEqual([
+    expect(
+      problemsOf(
+        VALID.replace('level: EXPERT', 'level: GURU').replace('code: AZ-400\n', 'code: az-400\n'),
+      ),
+    ).toEqual([
       'seeds/test.yaml: certifications[0] "devops-engineer": level: must be one of FUNDAMENTALS, ASSOCIATE, EXPERT, SPECIALTY',
       'seeds/test.yaml: exams[0] "az-400": code: must be an upper-case code such as "AZ-400"',
     ]);
   });
 
   test('explains a malformed requirement with its path', () => {
-    expect(problemsOf(VALID.replace('- certification: azure-administrator', '- certificate: azure-administrator'))).toEqual([
+    expect(
+      problemsOf(
+        VALID.replace('- certification: azure-administrator', '- certificate: azure-administrator'),
+      ),
+    ).toEqual([
       'seeds/test.yaml: certifications[0] "devops-engineer": requires[0].oneOf[0]: must have exactly one of the keys exam, certification, oneOf, allOf; found "certificate"',
     ]);
     expect(problemsOf(VALID.replace('      - exam: AZ-400\n', '      - oneOf: []\n'))).toEqual([
@@ -70,16 +89,18 @@ describe('parseSeedFile', () => {
   });
 
   test('requires a source URL for every item', () => {
-    expect(problemsOf(VALID.replace('    sources: [https://example.org/az-400]\n', '    sources: []\n'))).toEqual([
-      'seeds/test.yaml: exams[0] "AZ-400": sources: must list at least one source URL',
-    ]);
+    expect(
+      problemsOf(VALID.replace('    sources: [https://example.org/az-400]\n', '    sources: []\n')),
+    ).toEqual(['seeds/test.yaml: exams[0] "AZ-400": sources: must list at least one source URL']);
     expect(problemsOf(VALID.replace('https://example.org/az-400]', 'not a url]'))).toEqual([
       'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL',
     ]);
   });
 
   test('reports YAML syntax errors with line and column', () => {
-    expect(problemsOf('exams:\n  - code: [AZ-400\n')[0]).toMatch(/^seeds\/test\.yaml:\d+:\d+: not valid YAML: /);
+    expect(problemsOf('exams:\n  - code: [AZ-400\n')[0]).toMatch(
+      /^seeds\/test\.yaml:\d+:\d+: not valid YAML: /,
+    );
   });
 
   test('rejects unknown top-level keys', () => {

@@ -38,8 +38,19 @@ describe('validateCatalog', () => {
   test('names unknown references with their path', () => {
     expect(
       problems({
-        certifications: [cert('a', [{ oneOf: [{ certification: 'nope' }, { allOf: [{ exam: 'X-9' }] }] }])],
-        courses: [{ code: 'X-1T00', name: 'c', exams: ['X-2'], sources: ['https://e.org'], notes: [], location: { file: 'k.yaml', kind: 'courses', index: 3, code: 'X-1T00' } }],
+        certifications: [
+          cert('a', [{ oneOf: [{ certification: 'nope' }, { allOf: [{ exam: 'X-9' }] }] }]),
+        ],
+        courses: [
+          {
+            code: 'X-1T00',
+            name: 'c',
+            exams: ['X-2'],
+            sources: ['https://e.org'],
+            notes: [],
+            location: { file: 'k.yaml', kind: 'courses', index: 3, code: 'X-1T00' },
+          },
+        ],
       }),
     ).toEqual([
       'c.yaml: certifications[0] "a": requires[0].oneOf[0]: unknown certification "nope"',
@@ -52,7 +63,9 @@ describe('validateCatalog', () => {
     expect(problems({ exams: [exam('X-1', 0), exam('X-1', 1)] })).toEqual([
       'e.yaml: exams[1] "X-1": code: duplicate code "X-1"; already used by e.yaml: exams[0]',
     ]);
-    expect(problems({ certifications: [cert('x-1', [{ exam: 'X-1' }])], exams: [exam('X-1')] })).toEqual([
+    expect(
+      problems({ certifications: [cert('x-1', [{ exam: 'X-1' }])], exams: [exam('X-1')] }),
+    ).toEqual([
       'e.yaml: exams[0] "X-1": code: duplicate code "X-1"; already used by c.yaml: certifications[0]',
     ]);
   });
@@ -67,7 +80,9 @@ describe('validateCatalog', () => {
         ],
         exams: [exam('X-1')],
       }),
-    ).toEqual(['c.yaml: certifications[0] "a": requires: certifications require each other in a cycle: a → b → c → a']);
+    ).toEqual([
+      'c.yaml: certifications[0] "a": requires: certifications require each other in a cycle: a → b → c → a',
+    ]);
   });
 
   test('refuses a certification that requires itself', () => {

@@ -59,7 +59,10 @@ async function tree(code: string): Promise<string> {
 describe('requirement trees of the seed document', () => {
   test.each([
     ['azure-solutions-architect', 'ALL_OF(exam:AZ-303, exam:AZ-304)'],
-    ['devops-engineer', 'ALL_OF(ONE_OF(cert:azure-administrator, cert:azure-developer), exam:AZ-400)'],
+    [
+      'devops-engineer',
+      'ALL_OF(ONE_OF(cert:azure-administrator, cert:azure-developer), exam:AZ-400)',
+    ],
     [
       'power-platform-solution-architect-expert',
       'ALL_OF(ONE_OF(cert:power-platform-functional-consultant-associate, cert:power-platform-developer-associate), exam:PL-600)',
@@ -84,8 +87,14 @@ describe('requirement trees of the seed document', () => {
       id: 'devops-engineer/1',
       mode: 'ONE_OF',
       items: [
-        { code: 'azure-administrator', requirements: { items: [{ code: 'AZ-104', courses: [{ code: 'AZ-104T00' }] }] } },
-        { code: 'azure-developer', requirements: { items: [{ code: 'AZ-204', courses: [{ code: 'AZ-204T00' }] }] } },
+        {
+          code: 'azure-administrator',
+          requirements: { items: [{ code: 'AZ-104', courses: [{ code: 'AZ-104T00' }] }] },
+        },
+        {
+          code: 'azure-developer',
+          requirements: { items: [{ code: 'AZ-204', courses: [{ code: 'AZ-204T00' }] }] },
+        },
       ],
     });
   });
@@ -97,10 +106,30 @@ describe('catalog items', () => {
       '{ certifications(first: 100) { nodes { code name level url } } }',
     );
     expect(data.certifications.nodes).toEqual([
-      { code: 'azure-administrator', name: 'Azure Administrator Associate', level: 'ASSOCIATE', url: `${DOCS}/azure-administrator/` },
-      { code: 'azure-developer', name: 'Azure Developer Associate', level: 'ASSOCIATE', url: `${DOCS}/azure-developer/` },
-      { code: 'azure-solutions-architect', name: 'Azure Solutions Architect Expert', level: 'EXPERT', url: `${DOCS}/azure-solutions-architect/` },
-      { code: 'devops-engineer', name: 'DevOps Engineer Expert', level: 'EXPERT', url: `${DOCS}/devops-engineer/` },
+      {
+        code: 'azure-administrator',
+        name: 'Azure Administrator Associate',
+        level: 'ASSOCIATE',
+        url: `${DOCS}/azure-administrator/`,
+      },
+      {
+        code: 'azure-developer',
+        name: 'Azure Developer Associate',
+        level: 'ASSOCIATE',
+        url: `${DOCS}/azure-developer/`,
+      },
+      {
+        code: 'azure-solutions-architect',
+        name: 'Azure Solutions Architect Expert',
+        level: 'EXPERT',
+        url: `${DOCS}/azure-solutions-architect/`,
+      },
+      {
+        code: 'devops-engineer',
+        name: 'DevOps Engineer Expert',
+        level: 'EXPERT',
+        url: `${DOCS}/devops-engineer/`,
+      },
       {
         code: 'power-platform-developer-associate',
         name: 'Power Platform Developer Associate',
@@ -123,40 +152,89 @@ describe('catalog items', () => {
   });
 
   test('the experts carry the descriptions of the seed document', async () => {
-    const data = await api.query<{ certifications: { nodes: { code: string; description: string }[] } }>(
-      '{ certifications(level: EXPERT) { nodes { code description } } }',
+    const data = await api.query<{
+      certifications: { nodes: { code: string; description: string }[] };
+    }>('{ certifications(level: EXPERT) { nodes { code description } } }');
+    const description = Object.fromEntries(
+      data.certifications.nodes.map((n) => [n.code, n.description]),
     );
-    const description = Object.fromEntries(data.certifications.nodes.map((n) => [n.code, n.description]));
-    expect(description['azure-solutions-architect']).toContain('advising stakeholders and translating business requirements');
-    expect(description['devops-engineer']).toContain('must be expert in at least one of these areas');
-    expect(description['power-platform-solution-architect-expert']).toContain('1 to 3 years as a Power Platform solution architect');
+    expect(description['azure-solutions-architect']).toContain(
+      'advising stakeholders and translating business requirements',
+    );
+    expect(description['devops-engineer']).toContain(
+      'must be expert in at least one of these areas',
+    );
+    expect(description['power-platform-solution-architect-expert']).toContain(
+      '1 to 3 years as a Power Platform solution architect',
+    );
   });
 
   test('exams with their titles, pages and instructor-led courses', async () => {
     const data = await api.query<{ exams: { nodes: object[] } }>(
       '{ exams(first: 100) { nodes { code name url courses { code url exams { code } } } } }',
     );
-    const course = (code: string, exam: string) => ({ code, url: `${DOCS}/courses/${code.toLowerCase()}`, exams: [{ code: exam }] });
+    const course = (code: string, exam: string) => ({
+      code,
+      url: `${DOCS}/courses/${code.toLowerCase()}`,
+      exams: [{ code: exam }],
+    });
     expect(data.exams.nodes).toEqual([
-      { code: 'AZ-104', name: 'Microsoft Azure Administrator', url: `${DOCS}/exams/az-104`, courses: [course('AZ-104T00', 'AZ-104')] },
-      { code: 'AZ-204', name: 'Developing Solutions for Microsoft Azure', url: `${DOCS}/exams/az-204`, courses: [course('AZ-204T00', 'AZ-204')] },
-      { code: 'AZ-303', name: 'Microsoft Azure Architect Technologies', url: `${DOCS}/exams/az-303`, courses: [course('AZ-303T00', 'AZ-303')] },
-      { code: 'AZ-304', name: 'Microsoft Azure Architect Design', url: `${DOCS}/exams/az-304`, courses: [course('AZ-304T00', 'AZ-304')] },
+      {
+        code: 'AZ-104',
+        name: 'Microsoft Azure Administrator',
+        url: `${DOCS}/exams/az-104`,
+        courses: [course('AZ-104T00', 'AZ-104')],
+      },
+      {
+        code: 'AZ-204',
+        name: 'Developing Solutions for Microsoft Azure',
+        url: `${DOCS}/exams/az-204`,
+        courses: [course('AZ-204T00', 'AZ-204')],
+      },
+      {
+        code: 'AZ-303',
+        name: 'Microsoft Azure Architect Technologies',
+        url: `${DOCS}/exams/az-303`,
+        courses: [course('AZ-303T00', 'AZ-303')],
+      },
+      {
+        code: 'AZ-304',
+        name: 'Microsoft Azure Architect Design',
+        url: `${DOCS}/exams/az-304`,
+        courses: [course('AZ-304T00', 'AZ-304')],
+      },
       {
         code: 'AZ-400',
         name: 'Designing and Implementing Microsoft DevOps Solutions',
         url: `${DOCS}/exams/az-400`,
         courses: [course('AZ-400T00', 'AZ-400')],
       },
-      { code: 'PL-200', name: 'Microsoft Power Platform Functional Consultant', url: `${DOCS}/exams/pl-200`, courses: [course('PL-200T00', 'PL-200')] },
-      { code: 'PL-400', name: 'Microsoft Power Platform Developer', url: `${DOCS}/exams/pl-400`, courses: [course('PL-400T00', 'PL-400')] },
+      {
+        code: 'PL-200',
+        name: 'Microsoft Power Platform Functional Consultant',
+        url: `${DOCS}/exams/pl-200`,
+        courses: [course('PL-200T00', 'PL-200')],
+      },
+      {
+        code: 'PL-400',
+        name: 'Microsoft Power Platform Developer',
+        url: `${DOCS}/exams/pl-400`,
+        courses: [course('PL-400T00', 'PL-400')],
+      },
       // "Currently no instructor-led training" for PL-600 in the seed document.
-      { code: 'PL-600', name: 'Microsoft Power Platform Solution Architect', url: `${DOCS}/exams/pl-600`, courses: [] },
+      {
+        code: 'PL-600',
+        name: 'Microsoft Power Platform Solution Architect',
+        url: `${DOCS}/exams/pl-600`,
+        courses: [],
+      },
     ]);
   });
 
   test("the seed document's slips are corrected and noted, with the original as a source", async () => {
-    const data = await api.query<Record<string, { url: string; sources: string[]; notes: string[] }>>(`{
+    const data = await api.query<
+      Record<string, { url: string; sources: string[]; notes: string[] }>
+    >(`{
       developer: certification(code: "azure-developer") { url sources notes }
       pl400: exam(code: "PL-400") { url sources notes }
       pl600: exam(code: "PL-600") { notes }
@@ -186,8 +264,16 @@ describe('requiredBy walks back through choices', () => {
     ['exam', 'PL-600', ['power-platform-solution-architect-expert']],
     ['certification', 'azure-administrator', ['devops-engineer']],
     ['certification', 'azure-developer', ['devops-engineer']],
-    ['certification', 'power-platform-functional-consultant-associate', ['power-platform-solution-architect-expert']],
-    ['certification', 'power-platform-developer-associate', ['power-platform-solution-architect-expert']],
+    [
+      'certification',
+      'power-platform-functional-consultant-associate',
+      ['power-platform-solution-architect-expert'],
+    ],
+    [
+      'certification',
+      'power-platform-developer-associate',
+      ['power-platform-solution-architect-expert'],
+    ],
     ['certification', 'devops-engineer', []],
   ])('%s %s', async (kind, code, expected) => {
     const data = await api.query<Record<string, { requiredBy: { code: string }[] }>>(
@@ -206,9 +292,12 @@ describe('lookups', () => {
     ['exam', 'Pl-600', 'PL-600'],
     ['course', 'az-400t00', 'AZ-400T00'],
   ])('%s(%j) in any letter case', async (kind, input, code) => {
-    const data = await api.query<Record<string, { code: string }>>(`query($c: String!) { item: ${kind}(code: $c) { code } }`, {
-      c: input,
-    });
+    const data = await api.query<Record<string, { code: string }>>(
+      `query($c: String!) { item: ${kind}(code: $c) { code } }`,
+      {
+        c: input,
+      },
+    );
     expect(data.item.code).toBe(code);
   });
 
@@ -235,7 +324,10 @@ describe('pagination', () => {
     const flags: [boolean, boolean][] = [];
     let after: string | null = null;
     for (;;) {
-      const { certifications: page }: { certifications: Conn } = await api.query(PAGE, { first: 3, after });
+      const { certifications: page }: { certifications: Conn } = await api.query(PAGE, {
+        first: 3,
+        after,
+      });
       expect(page.totalCount).toBe(7);
       seen.push(...page.edges.map((e) => e.node.code));
       flags.push([page.pageInfo.hasPreviousPage, page.pageInfo.hasNextPage]);
@@ -254,13 +346,23 @@ describe('pagination', () => {
   test('filters by level and counts the filtered total', async () => {
     const experts = await api.query<{ certifications: Conn }>(PAGE, { level: 'EXPERT', first: 2 });
     expect(experts.certifications.totalCount).toBe(3);
-    expect(experts.certifications.edges.map((e) => e.node.code)).toEqual(['azure-solutions-architect', 'devops-engineer']);
+    expect(experts.certifications.edges.map((e) => e.node.code)).toEqual([
+      'azure-solutions-architect',
+      'devops-engineer',
+    ]);
     const associates = await api.query<{ certifications: Conn }>(PAGE, { level: 'ASSOCIATE' });
     expect(associates.certifications.totalCount).toBe(4);
   });
 
   test('exams and courses are connections with nodes and totalCount', async () => {
-    const data = await api.query<{ exams: { totalCount: number; nodes: unknown[] }; courses: { totalCount: number; nodes: { code: string }[]; pageInfo: { hasNextPage: boolean } } }>(
+    const data = await api.query<{
+      exams: { totalCount: number; nodes: unknown[] };
+      courses: {
+        totalCount: number;
+        nodes: { code: string }[];
+        pageInfo: { hasNextPage: boolean };
+      };
+    }>(
       '{ exams(first: 2) { totalCount nodes { code } } courses(first: 10) { totalCount nodes { code } pageInfo { hasNextPage } } }',
     );
     expect(data.exams).toEqual({ totalCount: 8, nodes: [{ code: 'AZ-104' }, { code: 'AZ-204' }] });
@@ -272,7 +374,10 @@ describe('pagination', () => {
   test.each([
     [{ first: 101 }, 'first must be between 0 and 100; got 101'],
     [{ first: -1 }, 'first must be between 0 and 100; got -1'],
-    [{ after: 'bm90LWEtY3Vyc29y' }, 'after: "bm90LWEtY3Vyc29y" is not a cursor returned by this API'],
+    [
+      { after: 'bm90LWEtY3Vyc29y' },
+      'after: "bm90LWEtY3Vyc29y" is not a cursor returned by this API',
+    ],
   ])('refuses %j with BAD_USER_INPUT', async (variables, message) => {
     const result = await api.execute(PAGE, variables);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
@@ -290,13 +395,19 @@ describe('search', () => {
 
   test('an exact code comes first, then partial matches', async () => {
     expect(await search('AZ-400')).toEqual(['Exam:AZ-400', 'Course:AZ-400T00']);
-    expect(await search('az-40')).toEqual(expect.arrayContaining(['Exam:AZ-400', 'Course:AZ-400T00']));
+    expect(await search('az-40')).toEqual(
+      expect.arrayContaining(['Exam:AZ-400', 'Course:AZ-400T00']),
+    );
   });
 
   test('matches words of names, across kinds', async () => {
     const results = await search('power platform developer');
     expect(results).toEqual(
-      expect.arrayContaining(['Certification:power-platform-developer-associate', 'Exam:PL-400', 'Course:PL-400T00']),
+      expect.arrayContaining([
+        'Certification:power-platform-developer-associate',
+        'Exam:PL-400',
+        'Course:PL-400T00',
+      ]),
     );
     expect(results).not.toContain('Exam:AZ-400');
     expect(await search('devops')).toEqual(
@@ -313,15 +424,26 @@ describe('search', () => {
     ['', 'text must not be empty'],
     ['AND OR', undefined],
   ])('handles %j', async (text, message) => {
-    const result = await api.execute('query($t: String!) { search(text: $t) { code } }', { t: text });
-    if (message) expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+    const result = await api.execute('query($t: String!) { search(text: $t) { code } }', {
+      t: text,
+    });
+    if (message)
+      expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
     else expect(result.errors).toBeUndefined();
   });
 });
 
 describe('requirementGraph', () => {
   test('gives the whole DevOps Engineer Expert structure as flat nodes and edges', async () => {
-    const data = await api.query<{ certification: { requirementGraph: { root: string; nodes: { id: string; kind: string; mode: string | null }[]; edges: { from: string; to: string; type: string }[] } } }>(
+    const data = await api.query<{
+      certification: {
+        requirementGraph: {
+          root: string;
+          nodes: { id: string; kind: string; mode: string | null }[];
+          edges: { from: string; to: string; type: string }[];
+        };
+      };
+    }>(
       '{ certification(code: "devops-engineer") { requirementGraph { root nodes { id kind mode } edges { from to type } } } }',
     );
     const graph = data.certification.requirementGraph;
@@ -384,7 +506,10 @@ describe('errors', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const result = await brokenApi.execute('{ certification(code: "devops-engineer") { code } }');
-      expect(result.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
       expect(JSON.stringify(result.errors)).not.toMatch(/no-such-database/);
       expect(spy).toHaveBeenCalled();
     } finally {

@@ -5,7 +5,12 @@ import { SeedValidationError } from '../../src/seed/catalog';
 import { SEEDS_DIR } from '../../src/seed/load-seeds';
 import { seedDatabase } from '../../src/seed/seed-database';
 import { isNoChange } from '../../src/seed/write-graph';
-import { openTestDatabase, resetDatabase, snapshotGraph, TestDatabase } from '../support/test-database';
+import {
+  openTestDatabase,
+  resetDatabase,
+  snapshotGraph,
+  TestDatabase,
+} from '../support/test-database';
 
 let db: TestDatabase;
 let workDir: string;
@@ -51,7 +56,9 @@ describe('seeding', () => {
     expect(await count('MATCH (n:Certification) RETURN count(n)')).toBe(7);
     expect(await count('MATCH (n:Exam) RETURN count(n)')).toBe(8);
     expect(await count('MATCH (n:Course) RETURN count(n)')).toBe(7);
-    expect(await count('MATCH (n:RequirementGroup:OneOf {mode: "ONE_OF"}) RETURN count(n)')).toBe(2);
+    expect(await count('MATCH (n:RequirementGroup:OneOf {mode: "ONE_OF"}) RETURN count(n)')).toBe(
+      2,
+    );
   });
 
   test('running it twice changes nothing', async () => {
@@ -64,9 +71,16 @@ describe('seeding', () => {
 
   test('an item removed from the seeds disappears from the graph, with its links', async () => {
     await seedDatabase(db.database, workDir);
-    await edit('courses.yaml', (text) => text.replace(/\n {2}- code: AZ-204T00[\s\S]*?(?=\n {2}- code:)/, '\n'));
+    await edit('courses.yaml', (text) =>
+      text.replace(/\n {2}- code: AZ-204T00[\s\S]*?(?=\n {2}- code:)/, '\n'),
+    );
     const report = await seedDatabase(db.database, workDir);
-    expect(report).toMatchObject({ nodesDeleted: 1, relationshipsDeleted: 1, nodesCreated: 0, relationshipsCreated: 0 });
+    expect(report).toMatchObject({
+      nodesDeleted: 1,
+      relationshipsDeleted: 1,
+      nodesCreated: 0,
+      relationshipsCreated: 0,
+    });
     expect(await count("MATCH (n {code: 'AZ-204T00'}) RETURN count(n)")).toBe(0);
     expect(await count("MATCH (n:Exam {code: 'AZ-204'}) RETURN count(n)")).toBe(1);
   });
@@ -74,10 +88,17 @@ describe('seeding', () => {
   test('a changed requirement replaces the old structure', async () => {
     await seedDatabase(db.database, workDir);
     await edit('certifications.yaml', (text) =>
-      text.replace('      - exam: AZ-303\n      - exam: AZ-304\n', '      - oneOf:\n          - exam: AZ-303\n          - exam: AZ-304\n'),
+      text.replace(
+        '      - exam: AZ-303\n      - exam: AZ-304\n',
+        '      - oneOf:\n          - exam: AZ-303\n          - exam: AZ-304\n',
+      ),
     );
     const report = await seedDatabase(db.database, workDir);
-    expect(report).toMatchObject({ nodesCreated: 1, relationshipsCreated: 3, relationshipsDeleted: 2 });
+    expect(report).toMatchObject({
+      nodesCreated: 1,
+      relationshipsCreated: 3,
+      relationshipsDeleted: 2,
+    });
     expect(
       await count(
         "MATCH (:Certification {code: 'azure-solutions-architect'})-[:REQUIRES]->(:OneOf)-[:ONE_OF]->(e:Exam) RETURN count(e)",
@@ -90,10 +111,16 @@ describe('seeding', () => {
     const before = await snapshotGraph(db.database);
     // The new seeds delete the devops-engineer -> AZ-400 link, rename a course and add a second
     // choice to devops-engineer, which this constraint refuses: the whole write must roll back.
-    await edit('certifications.yaml', (t) => t.replace('      - exam: AZ-400\n', '      - oneOf: [{ exam: AZ-400 }]\n'));
-    await edit('courses.yaml', (t) => t.replace('name: Microsoft Power Platform Developer', 'name: Renamed'));
+    await edit('certifications.yaml', (t) =>
+      t.replace('      - exam: AZ-400\n', '      - oneOf: [{ exam: AZ-400 }]\n'),
+    );
+    await edit('courses.yaml', (t) =>
+      t.replace('name: Microsoft Power Platform Developer', 'name: Renamed'),
+    );
     await db.database.write((tx) =>
-      tx.run('CREATE CONSTRAINT test_one_choice IF NOT EXISTS FOR (g:RequirementGroup) REQUIRE g.certification IS UNIQUE'),
+      tx.run(
+        'CREATE CONSTRAINT test_one_choice IF NOT EXISTS FOR (g:RequirementGroup) REQUIRE g.certification IS UNIQUE',
+      ),
     );
     try {
       await expect(seedDatabase(db.database, workDir)).rejects.toThrow(/already exists/);
@@ -102,7 +129,10 @@ describe('seeding', () => {
       await db.database.write((tx) => tx.run('DROP CONSTRAINT test_one_choice IF EXISTS'));
     }
     // Without the obstacle the same seeds go through.
-    await expect(seedDatabase(db.database, workDir)).resolves.toMatchObject({ nodesCreated: 1, nodesUpdated: 1 });
+    await expect(seedDatabase(db.database, workDir)).resolves.toMatchObject({
+      nodesCreated: 1,
+      nodesUpdated: 1,
+    });
   });
 });
 
@@ -135,10 +165,19 @@ describe('seeding refuses bad seeds and writes nothing', () => {
     [
       'a missing field',
       'certifications.yaml',
-      (t) => t.replace('    level: ASSOCIATE\n    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n', '    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n'),
+      (t) =>
+        t.replace(
+          '    level: ASSOCIATE\n    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n',
+          '    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n',
+        ),
       /certifications\[3\] "azure-administrator": level: is missing/,
     ],
-    ['broken YAML', 'exams.yaml', (t) => t.replace('  - code: AZ-400', '  - code: [AZ-400'), /exams\.yaml:\d+:\d+: not valid YAML/],
+    [
+      'broken YAML',
+      'exams.yaml',
+      (t) => t.replace('  - code: AZ-400', '  - code: [AZ-400'),
+      /exams\.yaml:\d+:\d+: not valid YAML/,
+    ],
   ];
 
   test.each(cases)('%s', async (_name, file, change, message) => {
@@ -153,7 +192,9 @@ describe('seeding refuses bad seeds and writes nothing', () => {
 
   test('into an empty database too', async () => {
     await edit('exams.yaml', (t) => t.replace('code: PL-600', 'code: pl-600'));
-    await expect(seedDatabase(db.database, workDir)).rejects.toThrow(/exams\[7\] "pl-600": code: must be an upper-case code/);
+    await expect(seedDatabase(db.database, workDir)).rejects.toThrow(
+      /exams\[7\] "pl-600": code: must be an upper-case code/,
+    );
     expect(await count('MATCH (n) RETURN count(n)')).toBe(0);
   });
 });

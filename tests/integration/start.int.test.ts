@@ -15,7 +15,8 @@ const MAIN = path.join(PROJECT_ROOT, 'dist/src/main.js');
 let dataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(MAIN)) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT });
+  if (!existsSync(MAIN))
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT });
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'certgraph-start-'));
 });
 afterAll(async () => {
@@ -32,7 +33,14 @@ interface Started {
 function start(): Promise<Started> {
   const child = spawn(process.execPath, [MAIN], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NEO4J_URI: '', PORT: '0', NEO4J_BOLT_PORT: '0', NEO4J_HTTP_PORT: '0', NEO4J_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      NEO4J_URI: '',
+      PORT: '0',
+      NEO4J_BOLT_PORT: '0',
+      NEO4J_HTTP_PORT: '0',
+      NEO4J_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -45,7 +53,9 @@ function start(): Promise<Started> {
       const browserUrl = /^Neo4j Browser:\s+(\S+)/.exec(line)?.[1];
       if (browserUrl) resolve({ child, output, graphqlUrl, browserUrl });
     });
-    child.once('exit', (code) => reject(new Error(`main.js exited with ${code}:\n${output.join('\n')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`main.js exited with ${code}:\n${output.join('\n')}`)),
+    );
   });
 }
 
@@ -67,7 +77,9 @@ async function countCertifications(url: string): Promise<number> {
 test('starts Neo4j, seeds it, serves GraphQL and Neo4j Browser, and keeps the data', async () => {
   const first = await start();
   try {
-    expect(first.output.join('\n')).toMatch(/Seeded the empty database: 24 nodes, 21 relationships/);
+    expect(first.output.join('\n')).toMatch(
+      /Seeded the empty database: 24 nodes, 21 relationships/,
+    );
     expect(await countCertifications(first.graphqlUrl)).toBe(7);
     const browser = await fetch(first.browserUrl);
     expect(browser.status).toBe(200);
@@ -94,7 +106,10 @@ test('names a wrong setting and exits without starting anything', () => {
       stdio: 'pipe',
     });
   } catch (error) {
-    failure = { status: (error as { status: number }).status, stderr: String((error as { stderr: Buffer }).stderr) };
+    failure = {
+      status: (error as { status: number }).status,
+      stderr: String((error as { stderr: Buffer }).stderr),
+    };
   }
   expect(failure?.status).toBe(1);
   expect(failure?.stderr).toContain('PORT="http": must be a number');
