@@ -77,12 +77,19 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
     nodes.push({
       label: 'Exam',
       key: exam.code,
-      properties: defined({ code: exam.code, ...item(exam) }),
+      properties: defined({ code: exam.code, ...item(exam), priceUsd: exam.priceUsd }),
     });
   }
   for (const course of catalog.courses) {
     const ref: NodeRef = { label: 'Course', key: course.code };
-    nodes.push({ ...ref, properties: defined({ code: course.code, ...item(course) }) });
+    nodes.push({
+      ...ref,
+      properties: defined({
+        code: course.code,
+        ...item(course),
+        durationInHours: course.durationInHours,
+      }),
+    });
     course.exams.forEach((exam, position) =>
       relationships.push({
         type: 'PREPARES_FOR',

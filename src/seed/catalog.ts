@@ -25,11 +25,16 @@ export interface CertificationSeed extends ItemBase {
   requires: RequirementSpec[];
 }
 
-export type ExamSeed = ItemBase;
+export interface ExamSeed extends ItemBase {
+  /** The exam fee in US dollars, when a source gives it; never guessed. */
+  priceUsd?: number;
+}
 
 export interface CourseSeed extends ItemBase {
   /** Codes of the exams this course prepares for. */
   exams: string[];
+  /** How long the course runs, in hours, when a source gives it; never guessed. */
+  durationInHours?: number;
 }
 
 export type ItemKind = 'certifications' | 'exams' | 'courses';

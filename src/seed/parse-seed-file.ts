@@ -43,11 +43,16 @@ const itemSchemas = {
     description: text.optional(),
     requires: z.array(z.unknown()).min(1, 'must list at least one requirement'),
   }),
-  exams: z.strictObject({ code: examCode, ...common }),
+  exams: z.strictObject({
+    code: examCode,
+    ...common,
+    priceUsd: z.number().nonnegative('must not be negative').optional(),
+  }),
   courses: z.strictObject({
     code: courseCode,
     ...common,
     exams: z.array(examCode).min(1, 'must name the exam(s) the course prepares for'),
+    durationInHours: z.number().positive('must be more than 0').optional(),
   }),
 } as const;
 
