@@ -1,0 +1,131 @@
+import { ExamMask, indicesOf } from './exam-mask';
+import { factorWays, Ways, waysMet } from './factor-ways';
+import { RequirementProblem } from './requirement-problem';
+import {
+  ListedWays,
+  MergedWays,
+  MinimalWays,
+  productOf,
+  PullBudget,
+  RankedWay,
+  WayStream,
+} from './way-streams';
+
+export interface WaysListing {
+  /** How many distinct minimal ways there are; a lower bound when `exact` is false. */
+  totalCount: bigint;
+  exact: boolean;
+  /** The first ways, fewest exams first (ties in catalog order); each a minimal set of exams. */
+  ways: ExamMask[];
+}
+
+export interface WaysBudget {
+  /** Raw combinations the count may inspect where prerequisites are shared. */
+  countPulls: number;
+  /** Further raw combinations the listing may inspect. */
+  listPulls: number;
+}
+
+export const DEFAULT_WAYS_BUDGET: WaysBudget = { countPulls: 50_000, listPulls: 20_000 };
+
+/**
+ * Counts the distinct minimal ways to meet a problem's target and lists the first `first`.
+ *
+ * Exactness: the count is exact whenever every group of parts that share exams has at most as
+ * many raw combinations as the budget allows (real catalogs: always, by orders of magnitude).
+ * Counting is polynomial where nothing is shared (products and sums over `factorWays`); where
+ * something is, it enumerates only that group's combinations. Exact counting of minimal ways in
+ * general is #P-hard (it includes counting minimal vertex covers), hence the budget and `exact`.
+ * Work for the list: about `first` steps per node of the factored form, plus budgeted filtering.
+ */
+export function listMinimalWays(
+  problem: RequirementProblem,
+  first: number,
+  budget: WaysBudget = DEFAULT_WAYS_BUDGET,
+): WaysListing {
+  const ways = new WaysCounter({ remaining: budget.countPulls });
+  const root = factorWays(problem);
+  const { count, exact } = ways.count(root);
+  ways.refill(budget.listPulls);
+  const stream = ways.stream(root);
+  const listed: ExamMask[] = [];
+  for (let i = 0; i < first; i++) {
+    const way = stream.at(i);
+    if (way === undefined) break;
+    listed.push(way.mask);
+  }
+  // A list that ran out of budget may have found more ways than the count saw.
+  const total = count > BigInt(listed.length) ? count : BigInt(listed.length);
+  return { totalCount: total, exact, ways: listed };
+}
+
+class WaysCounter {
+  private readonly counts = new Map<Ways, { count: bigint; exact: boolean }>();
+  private readonly streams = new Map<Ways, WayStream>();
+
+  constructor(private readonly budget: PullBudget) {}
+
+  refill(pulls: number): void {
+    this.budget.remaining = pulls;
+  }
+
+  count(ways: Ways): { count: bigint; exact: boolean } {
+    const known = this.counts.get(ways);
+    if (known) return known;
+    const parts = ways.parts.map((part) => this.count(part));
+    let result: { count: bigint; exact: boolean };
+    if (ways.op === 'none' || ways.op === 'exam') result = { count: 1n, exact: true };
+    else if (!ways.independent) result = this.enumerate(ways);
+    else {
+      const combine =
+        ways.op === 'all' ? (a: bigint, b: bigint) => a * b : (a: bigint, b: bigint) => a + b;
+      result = {
+        count: parts.map((p) => p.count).reduce(combine),
+        exact: parts.every((p) => p.exact),
+      };
+    }
+    this.counts.set(ways, result);
+    return result;
+  }
+
+  stream(ways: Ways): WayStream {
+    let stream = this.streams.get(ways);
+    if (stream) return stream;
+    if (ways.op === 'none') stream = new ListedWays([{ mask: 0n, rank: 0 }]);
+    else if (ways.op === 'exam') stream = new ListedWays([{ mask: ways.exam, rank: 1 }]);
+    else if (!ways.independent) stream = this.minimal(ways);
+    else {
+      const parts = ways.parts.map((part) => this.stream(part));
+      stream = ways.op === 'all' ? productOf(parts) : new MergedWays(parts);
+    }
+    this.streams.set(ways, stream);
+    return stream;
+  }
+
+  /** A group over shared exams: enumerate its minimal ways (once; later asks reuse the list). */
+  private enumerate(ways: Ways): { count: bigint; exact: boolean } {
+    const minimal = this.minimal(ways);
+    while (minimal.at(minimal.found().length) !== undefined);
+    if (!minimal.complete) {
+      this.streams.set(ways, minimal);
+      return { count: BigInt(minimal.found().length), exact: false };
+    }
+    // Complete: keep them sorted like the independent streams, fewest exams first.
+    this.streams.set(ways, new ListedWays([...minimal.found()].sort(byRankThenExams)));
+    return { count: BigInt(minimal.found().length), exact: true };
+  }
+
+  private minimal(ways: Ways): MinimalWays {
+    const parts = ways.parts.map((part) => this.stream(part));
+    const raw = ways.op === 'all' ? productOf(parts) : new MergedWays(parts);
+    return new MinimalWays(raw, (mask) => waysMet(ways, mask), this.budget);
+  }
+}
+
+function byRankThenExams(a: RankedWay, b: RankedWay): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  const x = indicesOf(a.mask);
+  const y = indicesOf(b.mask);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}

@@ -1,0 +1,43 @@
+import { RequirementProblem } from './requirement-problem';
+import { RequirementSubgraph } from './requirement-subgraph';
+
+export const PLAN_OBJECTIVES = ['FEWEST_EXAMS', 'FEWEST_COURSE_HOURS', 'LOWEST_EXAM_COST'] as const;
+export type PlanObjectiveName = (typeof PLAN_OBJECTIVES)[number];
+
+const numberOr = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/**
+ * What each exam of a problem costs under an objective, or null where the catalog does not say.
+ * - FEWEST_EXAMS: 1 per exam.
+ * - LOWEST_EXAM_COST: the exam's `priceUsd`.
+ * - FEWEST_COURSE_HOURS: the `durationInHours` of the shortest course that prepares for the exam;
+ *   0 when no course in the catalog prepares for it (there is nothing to attend); unknown when
+ *   courses exist but none has a duration. A course that prepares for two exams of a plan is
+ *   counted for each of them: per-exam costs keep the objective exact and simple.
+ */
+export function examCosts(
+  objective: PlanObjectiveName,
+  problem: RequirementProblem,
+  subgraph: RequirementSubgraph,
+): (number | null)[] {
+  return problem.exams.map((exam) => {
+    if (objective === 'FEWEST_EXAMS') return 1;
+    if (objective === 'LOWEST_EXAM_COST') return numberOr(subgraph.items.get(exam)?.priceUsd);
+    const courses = subgraph.coursesOfExam.get(exam) ?? [];
+    if (courses.length === 0) return 0;
+    const hours = courses
+      .map((course) => numberOr(subgraph.items.get(course)?.durationInHours))
+      .filter((h): h is number => h !== null);
+    return hours.length > 0 ? Math.min(...hours) : null;
+  });
+}
+
+/**
+ * Weights for the search: an exam of unknown cost weighs more than all known costs together,
+ * so the plan first takes as few unknowns as it can, then the lowest known total. With nothing
+ * known at all that is simply the fewest exams, the honest best guess.
+ */
+export function searchWeights(costs: readonly (number | null)[]): number[] {
+  const unknown = 1 + costs.reduce<number>((sum, cost) => sum + (cost ?? 0), 0);
+  return costs.map((cost) => cost ?? unknown);
+}

@@ -1,0 +1,49 @@
+import { PropertyGraph } from '../graph/model';
+import { DagNode, DagNodeKind, RequirementDag } from './requirement-dag';
+
+export type ItemProperties = Record<string, unknown>;
+
+/**
+ * What the path questions need from the catalog: the requirement DAG plus the facts shown in
+ * answers (item properties, courses per exam). Fetched by one Cypher query (paths.repository.ts),
+ * or built from a seed catalog for tests and benchmarks (`subgraphOf`).
+ */
+export interface RequirementSubgraph {
+  dag: RequirementDag;
+  /** Properties of certifications, exams and courses, by node id. */
+  items: ReadonlyMap<string, ItemProperties>;
+  /** Course node ids that prepare for each exam node id, by course code. */
+  coursesOfExam: ReadonlyMap<string, string[]>;
+}
+
+const KIND_OF_LABEL: Record<string, DagNodeKind> = {
+  Certification: 'CERTIFICATION',
+  Exam: 'EXAM',
+};
+
+/** The whole property graph (as the seed loader writes it) as a requirement subgraph. */
+export function subgraphOf(graph: PropertyGraph): RequirementSubgraph {
+  const dag = new Map<string, DagNode>();
+  const items = new Map<string, ItemProperties>();
+  const coursesOfExam = new Map<string, string[]>();
+  for (const node of graph.nodes) {
+    const id = `${node.label}:${node.key}`;
+    if (node.label === 'Course') {
+      items.set(id, node.properties);
+      continue;
+    }
+    const kind = KIND_OF_LABEL[node.label] ?? (node.properties.mode as DagNodeKind);
+    dag.set(id, { id, kind, key: node.key, children: [] });
+    if (node.label !== 'RequirementGroup') items.set(id, node.properties);
+  }
+  const edges = [...graph.relationships].sort((a, b) => a.position - b.position);
+  for (const rel of edges) {
+    const from = `${rel.from.label}:${rel.from.key}`;
+    const to = `${rel.to.label}:${rel.to.key}`;
+    if (rel.type === 'PREPARES_FOR')
+      coursesOfExam.set(to, [...(coursesOfExam.get(to) ?? []), from]);
+    else dag.get(from)?.children.push(to);
+  }
+  for (const courses of coursesOfExam.values()) courses.sort();
+  return { dag, items, coursesOfExam };
+}
