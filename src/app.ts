@@ -1,11 +1,29 @@
+import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Router } from 'express';
+import express, { RequestHandler, Router } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
+import { DEFAULT_CACHE_MAX_AGE, DEFAULT_MAX_QUERY_COMPLEXITY, HttpConfig } from './config';
 import { Context, createContext } from './context';
 import { Database } from './db/database';
+import { corsAllowlist } from './http/cors';
+import { cacheDefaults, httpCachePlugin } from './http/http-cache';
+import {
+  assertPlaygroundBuilt,
+  DEFAULT_PLAYGROUND_ASSETS_DIR,
+  PLAYGROUND_ASSETS_PATH,
+  playgroundAssets,
+  playgroundPage,
+  wantsPlayground,
+} from './http/playground';
+import { runnableExamples } from './http/playground-examples';
+import { queryComplexityPlugin } from './http/query-complexity';
 import { buildCertgraphSchema } from './schema/build-schema';
 
 /** Codes that explain themselves to a client; anything else is an unexpected failure. */
@@ -18,7 +36,11 @@ const CLIENT_FACING_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'DATABASE_UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
 ]);
+
+/** Apollo's own refusals of a bad request that come without a code of their own. */
+const APOLLO_UNCODED_CLIENT_ERRORS = new Set(['provided sha does not match query']);
 
 /** Logs unexpected errors and hides their details (Cypher, stack traces) from clients. */
 export function formatError(
@@ -26,6 +48,9 @@ export function formatError(
   error: unknown,
 ): GraphQLFormattedError {
   if (CLIENT_FACING_CODES.has(String(formatted.extensions?.code))) return formatted;
+  if (APOLLO_UNCODED_CLIENT_ERRORS.has(formatted.message)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  }
   console.error('Unexpected error while resolving', formatted.path ?? '', error);
   return {
     message: 'Internal server error',
@@ -34,37 +59,94 @@ export function formatError(
   };
 }
 
+/** How the API meets browsers; anything left out takes the default below. */
+export interface CertgraphOptions extends Partial<HttpConfig> {
+  /** Drained when Apollo stops, so requests under way finish first. */
+  httpServer?: Server;
+  /** Where the bundled playground lives; `npm run build` puts it in dist/playground. */
+  playgroundAssetsDir?: string;
+}
+
+/** Embedders opt in to CORS and the playground; the standalone app reads them from the env. */
+export const DEFAULT_OPTIONS: HttpConfig = {
+  corsOrigins: [],
+  playground: false,
+  cacheMaxAge: DEFAULT_CACHE_MAX_AGE,
+  maxQueryComplexity: DEFAULT_MAX_QUERY_COMPLEXITY,
+};
+
 export interface CertgraphServer {
   apollo: ApolloServer<Context>;
-  /** Serves POST and GET GraphQL requests; mount it wherever the host app wants the endpoint. */
+  /**
+   * Serves GraphQL over POST and GET at the path it is mounted on, with CORS and cache headers;
+   * with the playground on, also the IDE to browsers that open that path.
+   */
   router: Router;
+  /** With the playground on: the IDE page for an API mounted at `endpoint`, to serve elsewhere. */
+  playground?: (endpoint: string) => RequestHandler;
 }
 
 /** The GraphQL API as an Express router, for an app of its own or a portal's existing one. */
 export async function createCertgraphServer(
   database: Database,
-  httpServer?: Server,
+  options: CertgraphOptions = {},
 ): Promise<CertgraphServer> {
+  const { httpServer, playgroundAssetsDir = DEFAULT_PLAYGROUND_ASSETS_DIR, ...given } = options;
+  const http: HttpConfig = { ...DEFAULT_OPTIONS, ...definedOnly(given) };
+  if (http.playground) assertPlaygroundBuilt(playgroundAssetsDir);
+
+  const schema = await buildCertgraphSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await buildCertgraphSchema(),
+    schema,
     introspection: true,
     formatError,
-    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+    plugins: [
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      // Apollo's landing pages load from a CDN; ours is bundled (src/http/playground.ts).
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      httpCachePlugin(http.cacheMaxAge),
+      queryComplexityPlugin(http.maxQueryComplexity),
+    ],
   });
   await apollo.start();
+
   const router = Router();
+  if (http.corsOrigins.length > 0) router.use(corsAllowlist(http.corsOrigins));
+  let playground: CertgraphServer['playground'];
+  if (http.playground) {
+    const examples = runnableExamples(schema);
+    playground = (endpoint) =>
+      playgroundPage(examples, () => ({
+        endpoint,
+        assetsPath: `${endpoint.replace(/\/$/, '')}${PLAYGROUND_ASSETS_PATH}`,
+      }));
+    const page = playgroundPage(examples, (req) => ({
+      endpoint: req.baseUrl || '/',
+      assetsPath: `${req.baseUrl}${PLAYGROUND_ASSETS_PATH}`,
+    }));
+    router.use(PLAYGROUND_ASSETS_PATH, playgroundAssets(playgroundAssetsDir));
+    router.get('/', (req, res, next) => (wantsPlayground(req) ? page(req, res, next) : next()));
+  }
   router.use(
+    cacheDefaults,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, { context: async () => createContext(database) }),
   );
-  return { apollo, router };
+  return { apollo, router, playground };
 }
 
-/** A standalone Express app serving the API at /graphql; `listen` is left to the caller. */
-export async function createApp(database: Database, httpServer?: Server) {
-  const server = await createCertgraphServer(database, httpServer);
+/** The standalone app: the API at /graphql and, with the playground on, the IDE at /. */
+export async function createApp(database: Database, options: CertgraphOptions = {}) {
+  const server = await createCertgraphServer(database, options);
   const app = express();
   app.disable('x-powered-by');
+  // Only answers that may be cached carry an ETag, and it is ours (src/http/http-cache.ts).
+  app.set('etag', false);
+  if (server.playground) app.get('/', server.playground('/graphql'));
   app.use('/graphql', server.router);
   return { app, apollo: server.apollo };
 }
+
+const definedOnly = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -38,14 +38,14 @@ const envSchema = z.object({
     .optional(),
   NEO4J_BOLT_PORT: port(7687),
   NEO4J_HTTP_PORT: port(7474),
-  NEO4J_DATA_DIR: z.string().min(1).default('.neo4j/data'),
+  NEO4J_DATA_DIR: z.string().min(1).default('.neo4j'),
 });
 
-/** Reads and validates the environment; the error lists every wrong variable with its value. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Validates the environment; the error lists every wrong variable with its value. */
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
   // Empty strings (e.g. `NEO4J_URI=` in a .env file) mean "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
@@ -53,7 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** Reads and validates the environment; the error lists every wrong variable with its value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(envSchema, env);
   if (!e.NEO4J_URI) {
     return {
       host: e.HOST,
@@ -82,5 +87,80 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: e.NEO4J_PASSWORD!,
       database: e.NEO4J_DATABASE,
     },
+  };
+}
+
+/** How the API meets browsers and caches: read apart from loadConfig, for embedders too. */
+export interface HttpConfig {
+  /** Origins (scheme://host[:port]) whose pages may call the API from the browser. */
+  corsOrigins: string[];
+  /** Serve the bundled GraphiQL IDE at / and to browsers opening the endpoint. */
+  playground: boolean;
+  /** Seconds a browser or CDN may reuse the answer to a GET query. */
+  cacheMaxAge: number;
+  /** Operations whose estimated cost exceeds this are refused before they run. */
+  maxQueryComplexity: number;
+}
+
+export const DEFAULT_CACHE_MAX_AGE = 300;
+export const DEFAULT_MAX_QUERY_COMPLEXITY = 2000;
+
+const ONE_YEAR = 31_536_000;
+
+/** A comma-separated list of exact origins, each as a browser sends it in the Origin header. */
+const originList = z.string().transform((value, ctx) => {
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    let canonical: string | undefined;
+    try {
+      const url = new URL(origin);
+      if (url.protocol === 'http:' || url.protocol === 'https:') canonical = url.origin;
+    } catch {
+      // reported below
+    }
+    if (canonical !== origin) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `"${origin}" is not an origin: write scheme://host[:port] with no path or trailing slash` +
+          (canonical ? `, i.e. "${canonical}"` : ', e.g. https://portal.example'),
+      });
+    }
+  }
+  return [...new Set(origins)];
+});
+
+const booleanFlag = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((value) => value === 'true');
+
+const httpEnvSchema = z.object({
+  CORS_ORIGINS: originList.default([]),
+  PLAYGROUND: booleanFlag.optional(),
+  NODE_ENV: z.string().optional(),
+  CACHE_MAX_AGE: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(0, `must be 0 (always revalidate) to ${ONE_YEAR} seconds`)
+    .max(ONE_YEAR, `must be 0 (always revalidate) to ${ONE_YEAR} seconds`)
+    .default(DEFAULT_CACHE_MAX_AGE),
+  MAX_QUERY_COMPLEXITY: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(DEFAULT_MAX_QUERY_COMPLEXITY),
+});
+
+/** CORS_ORIGINS, PLAYGROUND (default: on unless NODE_ENV=production), CACHE_MAX_AGE, MAX_QUERY_COMPLEXITY. */
+export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig {
+  const e = parseEnv(httpEnvSchema, env);
+  return {
+    corsOrigins: e.CORS_ORIGINS,
+    playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
+    cacheMaxAge: e.CACHE_MAX_AGE,
+    maxQueryComplexity: e.MAX_QUERY_COMPLEXITY,
   };
 }

@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, loadHttpConfig } from './config';
 import { openDatabase } from './db/open-database';
+import { playgroundBuilt } from './http/playground';
 import { applySchema } from './db/schema-setup';
 import { isCatalogEmpty, seedDatabase } from './seed/seed-database';
 
 /** `npm start`: config -> Neo4j -> schema -> seed if empty -> HTTP -> graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const http = loadHttpConfig();
+  const playgroundMissing = http.playground && !playgroundBuilt();
+  // A build without the bundle (e.g. tsc alone) still serves the API; `npm start` always has it.
+  if (playgroundMissing) http.playground = false;
   const log = (line: string) => console.log(`[neo4j] ${line}`);
   const db = await openDatabase(config.neo4j, { log });
   let closing = false;
@@ -33,7 +38,7 @@ async function main(): Promise<void> {
         `Seeded the empty database: ${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships.`,
       );
     }
-    const { app } = await createApp(db.database, httpServer);
+    const { app } = await createApp(db.database, { ...http, httpServer });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -46,6 +51,14 @@ async function main(): Promise<void> {
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`GraphQL API:   http://${host}:${port}/graphql`);
+  console.log(
+    http.playground
+      ? `Playground:    http://${host}:${port}/`
+      : playgroundMissing
+        ? 'Playground:    off: its bundle is missing from dist/playground (run `npm run build`)'
+        : 'Playground:    off (PLAYGROUND=false)',
+  );
+  console.log(`CORS origins:  ${http.corsOrigins.join(', ') || 'none (same origin only)'}`);
   console.log(`Neo4j:         ${db.description}`);
   if (db.browserUrl) {
     console.log(

@@ -6,6 +6,7 @@ import { CertificationResolver } from '../catalog/certification.resolver';
 import { CourseResolver } from '../catalog/course.resolver';
 import { ExamResolver } from '../catalog/exam.resolver';
 import { RequirementGroupResolver } from '../catalog/requirement-group.resolver';
+import { DiagramResolver } from '../diagram/diagram.resolver';
 import { Course } from '../catalog/course.type';
 import { Exam } from '../catalog/exam.type';
 import { Certification } from '../catalog/certification.type';
@@ -17,6 +18,7 @@ export const RESOLVERS = [
   ExamResolver,
   CourseResolver,
   RequirementGroupResolver,
+  DiagramResolver,
 ] as const;
 
 export function buildCertgraphSchema(): Promise<GraphQLSchema> {

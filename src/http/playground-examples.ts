@@ -1,0 +1,178 @@
+import { GraphQLSchema, parse, validate } from 'graphql';
+
+/** One ready-made tab of the playground: a named operation and its variables. */
+export interface PlaygroundExample {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/** The catalog questions; every one of these validates against schema/schema.graphql. */
+export const CATALOG_EXAMPLES: PlaygroundExample[] = [
+  {
+    query: `# What does a certification require? A ONE_OF group lists alternatives.
+query Requirements($code: String!) {
+  certification(code: $code) {
+    code
+    name
+    level
+    requirements {
+      mode
+      items {
+        __typename
+        ... on Exam { code name }
+        ... on Certification { code name }
+        ... on RequirementGroup {
+          mode
+          items {
+            ... on Exam { code name }
+            ... on Certification { code name }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    variables: { code: 'devops-engineer' },
+  },
+  {
+    query: `# Which certifications need an exam, and which courses prepare for it?
+query Exam($code: String!) {
+  exam(code: $code) {
+    code
+    name
+    requiredBy { code name level }
+    courses { code name }
+  }
+}
+`,
+    variables: { code: 'AZ-104' },
+  },
+  {
+    query: `# Search codes and names; each word matches as a prefix.
+query Search($text: String!) {
+  search(text: $text, first: 10) {
+    __typename
+    code
+    name
+  }
+}
+`,
+    variables: { text: 'azure admin' },
+  },
+  {
+    query: `# A page of certifications; pass pageInfo.endCursor as $after for the next one.
+query ExpertCertifications($after: String) {
+  certifications(level: EXPERT, first: 10, after: $after) {
+    totalCount
+    nodes { code name }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`,
+  },
+  {
+    query: `# The whole requirement structure as flat nodes and edges, and as a Mermaid diagram.
+query RequirementDiagram($code: String!) {
+  certification(code: $code) {
+    name
+    diagram(format: MERMAID)
+    requirementGraph {
+      root
+      nodes { id kind code name mode }
+      edges { from to type position }
+    }
+  }
+}
+`,
+    variables: { code: 'devops-engineer' },
+  },
+];
+
+/**
+ * Paths, plans and unlocks (src/paths). Listed apart because they are shown only when the
+ * schema the server runs has their fields; the test in tests/integration/playground-examples
+ * checks them against the schema as it is.
+ */
+export const PATH_EXAMPLES: PlaygroundExample[] = [
+  {
+    query: `# Every way to earn a certification, as the exams to sit and in which order.
+query Paths($code: String!, $holding: [String!]) {
+  certification(code: $code) {
+    name
+    paths(holding: $holding, first: 20) {
+      totalCount
+      nodes {
+        examCount
+        exams { code name }
+        certifications { code }
+        steps {
+          exam { code }
+          completes { code }
+          courses { code }
+        }
+      }
+    }
+  }
+}
+`,
+    variables: { code: 'devops-engineer', holding: [] },
+  },
+  {
+    query: `# The shortest plan from what a learner already holds to a target certification.
+query Plan($target: String!, $holding: [String!]) {
+  plan(target: $target, holding: $holding, optimizeFor: FEWEST_EXAMS) {
+    target { code name }
+    optimal
+    alreadyQualified
+    path {
+      examCount
+      exams { code name }
+      steps {
+        exam { code }
+        completes { code }
+      }
+    }
+  }
+}
+`,
+    variables: { target: 'devops-engineer', holding: ['AZ-104'] },
+  },
+  {
+    query: `# What passing an exam brings within reach, given what the learner already holds.
+query Unlocks($code: String!, $holding: [String!]) {
+  unlocks(code: $code, holding: $holding) {
+    certification { code name }
+    earned
+    remainingExamCount
+    remaining { exams { code name } }
+  }
+  exam(code: $code) {
+    code
+    unlocks(holding: $holding) {
+      certification { code }
+      earned
+    }
+  }
+}
+`,
+    variables: { code: 'AZ-104', holding: [] },
+  },
+];
+
+/** The main questions first: requirements, then paths, plan and unlocks, then the rest. */
+export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
+  CATALOG_EXAMPLES[0],
+  ...PATH_EXAMPLES,
+  ...CATALOG_EXAMPLES.slice(1),
+];
+
+/** GraphQL validation errors of one example against a schema (none: the example runs). */
+export function exampleErrors(schema: GraphQLSchema, example: PlaygroundExample): string[] {
+  return validate(schema, parse(example.query)).map((error) => error.message);
+}
+
+/** The examples this schema can run, in playground order; the others are left out of the IDE. */
+export function runnableExamples(schema: GraphQLSchema): PlaygroundExample[] {
+  return PLAYGROUND_EXAMPLES.filter((example) => exampleErrors(schema, example).length === 0);
+}

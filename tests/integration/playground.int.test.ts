@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { artifactPath, launchBrowser } from '../support/browser';
+import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
+import { blockOutsideNetwork, startTestServer, TestServer } from './http-test-server';
+
+/**
+ * The bundled GraphiQL in headless Chromium with every request off this machine aborted: it
+ * must load, open with the example operations and the schema docs, and run a query.
+ */
+let db: TestDatabase;
+let server: TestServer;
+let browser: Browser;
+let assetsDir: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await resetAndSeed(db.database);
+  // The same build step as `npm run build`, into a folder of this test's own.
+  assetsDir = await mkdtemp(path.join(os.tmpdir(), 'certgraph-playground-'));
+  execFileSync(process.execPath, ['playground/build.mjs', '--outdir', assetsDir], {
+    cwd: PROJECT_ROOT,
+    stdio: 'pipe',
+  });
+  server = await startTestServer(db.database, { playground: true, playgroundAssetsDir: assetsDir });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+  if (assetsDir) await rm(assetsDir, { recursive: true, force: true });
+});
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  outside: string[];
+  problems: string[];
+}
+
+async function open(url: string): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const outside = await blockOutsideNetwork(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await page.goto(url);
+  return { context, page, outside, problems };
+}
+
+/** Monaco draws spaces as no-break spaces. */
+const editorText = async (page: Page, editor: string) =>
+  (await page.locator(`${editor} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+
+test('the IDE at / loads offline, opens with the examples and the docs, and runs a query', async () => {
+  const { context, page, outside, problems } = await open(`${server.origin}/`);
+  try {
+    expect(await page.title()).toMatch(/certgraph/);
+    const tabs = page.locator('.graphiql-tab');
+    await tabs.nth(4).waitFor();
+    const tabNames = await tabs.allInnerTexts();
+    expect(tabNames.join(' ')).toMatch(/Requirements[\s\S]*Exam[\s\S]*Search/);
+
+    await page.locator('.graphiql-query-editor .view-lines').waitFor();
+    expect(await editorText(page, '.graphiql-query-editor')).toContain('query Requirements');
+    expect(await editorText(page, '.graphiql-editor-tool')).toContain('devops-engineer');
+    // The schema docs are open beside the editor.
+    await page.getByText('Root Types').waitFor();
+
+    await page.locator('.graphiql-execute-button').click();
+    const response = page.locator('.graphiql-response .view-lines');
+    await response.filter({ hasText: 'DevOps Engineer Expert' }).waitFor();
+    const text = await editorText(page, '.graphiql-response');
+    expect(text).toContain('"ONE_OF"');
+    expect(text).toContain('AZ-400');
+    await page.screenshot({ path: artifactPath('playground-offline.png') });
+
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    // Monaco's workers came from this server, like the rest of the IDE.
+    const served = server.seen.filter((r) => r.status === 200).map((r) => r.url);
+    expect(served).toEqual(
+      expect.arrayContaining([
+        '/graphql/playground/graphiql.js',
+        '/graphql/playground/graphiql.css',
+        '/graphql/playground/editor.worker.js',
+        '/graphql/playground/graphql.worker.js',
+      ]),
+    );
+  } finally {
+    await context.close();
+  }
+});
+
+test('a browser opening /graphql gets the IDE, which queries that same endpoint', async () => {
+  const { context, page, outside, problems } = await open(`${server.endpoint}`);
+  try {
+    await page.locator('.graphiql-query-editor .view-lines').waitFor();
+    const graphqlPosts = () => server.seen.filter((r) => r.method === 'POST').length;
+    const before = graphqlPosts();
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.graphiql-response .view-lines').filter({ hasText: 'AZ-400' }).waitFor();
+    expect(graphqlPosts()).toBeGreaterThan(before);
+    await page.screenshot({ path: artifactPath('playground-at-graphql.png') });
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the page forbids loading anything from elsewhere', async () => {
+  const response = await fetch(`${server.origin}/`, { headers: { accept: 'text/html' } });
+  expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+  const html = await response.text();
+  expect(html).not.toMatch(/https?:\/\//);
+});
