@@ -15,8 +15,8 @@ export interface SyntheticCatalogOptions {
   /** Alternatives per ONE_OF choice (at least 2). */
   choiceWidth: number;
   /**
-   * 0..1: how often a requirement reuses an exam or certification that the same certification
-   * already reaches through another branch (0 = trees, 1 = as much sharing as possible).
+   * 0..1: how often an exam requirement reuses a recent exam of another certification, and how
+   * often a second choice offers a certification the first choice offers too (0 = no sharing).
    */
   sharingRatio: number;
   /** 0..1: share of exams with a known price (default 0: like the seeds). */
@@ -99,43 +99,42 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
   );
   perLevel[0] += options.certifications - perLevel.reduce((a, b) => a + b, 0);
   const byLevel: string[][] = [];
-  const reach = new Map<string, { exams: string[]; certifications: string[] }>();
 
+  /** Recently created exams: what a new certification's exam may share with its neighbours. */
+  const recentExams = (n: number) => catalog.exams.slice(-n).map((exam) => exam.code);
   let number = 0;
   for (let level = 0; level < options.depth; level++) {
     byLevel.push([]);
     for (let i = 0; i < perLevel[level] && number < options.certifications; i++) {
       const code = `synthetic-${++number}`;
-      const exams: string[] = [];
-      const certifications: string[] = [];
-      /** An exam requirement: usually a new exam, sometimes one this certification reaches already. */
-      const exam = (): RequirementSpec => {
-        const reused = exams.length > 0 && chance(options.sharingRatio);
-        const chosen = reused ? pick(exams) : newExam();
-        exams.push(chosen);
-        return { exam: chosen };
-      };
-      const certification = (pool: string[]): RequirementSpec => {
-        const reused = certifications.length > 0 && chance(options.sharingRatio);
-        const chosen = reused ? pick(certifications) : pick(pool);
-        certifications.push(chosen, ...reach.get(chosen)!.certifications);
-        exams.push(...reach.get(chosen)!.exams);
-        return { certification: chosen };
-      };
+      // Sharing comes in the two shapes real catalogs have: an exam that two certifications
+      // both list (so a target reaching both takes it once), and an associate offered by two
+      // different choices of one expert (any(A, B) and any(A, C)).
+      const exam = (): RequirementSpec => ({
+        exam:
+          catalog.exams.length > 0 && chance(options.sharingRatio)
+            ? pick(recentExams(8))
+            : newExam(),
+      });
       const lower = byLevel.slice(0, level).flat();
       const requires: RequirementSpec[] = [];
+      const offered: string[] = [];
       if (lower.length > 0) {
         const choices = chance(0.25) ? 2 : 1;
         for (let c = 0; c < choices; c++) {
           const alternatives: RequirementSpec[] = [];
           for (let a = 0; a < options.choiceWidth; a++) {
+            const reuse = c > 0 && offered.length > 0 && chance(options.sharingRatio);
+            const certification = reuse ? pick(offered) : pick(lower);
             alternatives.push(
-              chance(0.2) ? { allOf: [certification(lower), exam()] } : certification(lower),
+              chance(0.2) ? { allOf: [{ certification }, exam()] } : { certification },
             );
+          }
+          for (const alternative of alternatives) {
+            if ('certification' in alternative) offered.push(alternative.certification);
           }
           requires.push({ oneOf: dedupe(alternatives) });
         }
-        if (chance(options.sharingRatio)) requires.push(certification(lower));
       }
       requires.push(exam());
       if (chance(0.3)) requires.push(exam());
@@ -148,7 +147,6 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
         notes: [],
         location: location('certifications', number - 1, code),
       });
-      reach.set(code, { exams: [...new Set(exams)], certifications: [...new Set(certifications)] });
       byLevel[level].push(code);
     }
   }

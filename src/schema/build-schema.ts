@@ -10,6 +10,10 @@ import { DiagramResolver } from '../diagram/diagram.resolver';
 import { Course } from '../catalog/course.type';
 import { Exam } from '../catalog/exam.type';
 import { Certification } from '../catalog/certification.type';
+import { CertificationPathsResolver } from '../paths/certification-paths.resolver';
+import { CourseDurationResolver } from '../paths/course-duration.resolver';
+import { ExamUnlocksResolver } from '../paths/exam-unlocks.resolver';
+import { PlanResolver } from '../paths/plan.resolver';
 
 /** The one list of resolvers; every type the API exposes is reachable from them. */
 export const RESOLVERS = [
@@ -18,6 +22,10 @@ export const RESOLVERS = [
   ExamResolver,
   CourseResolver,
   RequirementGroupResolver,
+  CertificationPathsResolver,
+  ExamUnlocksResolver,
+  CourseDurationResolver,
+  PlanResolver,
   DiagramResolver,
 ] as const;
 

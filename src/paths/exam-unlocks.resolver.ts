@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { Exam } from '../catalog/exam.type';
+import { Context } from '../context';
+import { HOLDING_ARG } from './path-args';
+import { pathsOf } from './paths-context';
+import { Unlock } from './unlock.type';
+
+@Resolver(() => Exam)
+export class ExamUnlocksResolver {
+  @FieldResolver(() => [Unlock], {
+    description:
+      'Certifications this exam counts toward, at any depth, and what is left for each once it is passed.',
+  })
+  unlocks(
+    @Root() exam: Exam,
+    @Ctx() context: Context,
+    @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
+  ) {
+    return pathsOf(context).unlocks(exam.code, holding ?? []);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'The exam fee in US dollars, when a source gives it (null: unknown).',
+  })
+  priceUsd(@Root() exam: Exam & { priceUsd?: number }) {
+    return exam.priceUsd ?? null;
+  }
+}

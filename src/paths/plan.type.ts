@@ -1,0 +1,67 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Certification } from '../catalog/certification.type';
+import { Exam } from '../catalog/exam.type';
+import { PLAN_OBJECTIVES, PlanObjectiveName } from './plan-costs';
+import { CertificationPath } from './certification-path.type';
+
+export const PlanObjective = Object.fromEntries(PLAN_OBJECTIVES.map((o) => [o, o])) as {
+  [O in PlanObjectiveName]: O;
+};
+export type PlanObjective = PlanObjectiveName;
+registerEnumType(PlanObjective, {
+  name: 'PlanObjective',
+  description: 'What the best plan minimises. An exam shared by two branches counts once.',
+  valuesConfig: {
+    FEWEST_EXAMS: { description: 'The number of exams still to pass.' },
+    FEWEST_COURSE_HOURS: {
+      description:
+        'Hours of preparation: for each exam, the shortest course that prepares for it (0 when no course does). Exams whose courses have no known duration are avoided where possible and listed in `costUnknownFor`.',
+    },
+    LOWEST_EXAM_COST: {
+      description:
+        'Exam fees in US dollars. Exams without a known price are avoided where possible and listed in `costUnknownFor`.',
+    },
+  },
+});
+
+@ObjectType({
+  description: 'The single best way to a certification from where the learner stands.',
+})
+export class Plan {
+  @Field(() => Certification, { description: 'The certification the plan leads to.' })
+  target!: Certification;
+
+  @Field(() => PlanObjective, { description: 'What the plan minimises.' })
+  objective!: PlanObjective;
+
+  @Field({
+    description:
+      'True when the path is proven best for the objective. False only when prerequisites are shared so heavily that the search hit its budget: the path is then the best found.',
+  })
+  optimal!: boolean;
+
+  @Field({ description: 'True when what the learner holds already earns the target.' })
+  alreadyQualified!: boolean;
+
+  @Field(() => CertificationPath, { description: 'The exams to take, in order.' })
+  path!: CertificationPath;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The path's total under the objective (exams, hours or US dollars); null when the cost of some exam is unknown (see `costUnknownFor`).",
+  })
+  totalCost?: number | null;
+
+  @Field(() => Float, { description: 'The sum of the costs that are known.' })
+  knownCost!: number;
+
+  @Field(() => [Exam], {
+    description:
+      'Exams of the path whose cost under the objective the catalog does not give (no price, or no course duration). The plan takes as few of them as it can, then the lowest known cost.',
+  })
+  costUnknownFor!: Exam[];
+
+  @Field(() => Int, { description: 'How many exams the path takes.' })
+  examCount!: number;
+}

@@ -1,0 +1,117 @@
+/** Query.unlocks, Exam.unlocks and Certification.unlocks against the real seeds in Neo4j. */
+import { createTestApi } from '../support/test-api';
+import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
+
+let db: TestDatabase;
+let api: Awaited<ReturnType<typeof createTestApi>>;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await resetAndSeed(db.database);
+  api = await createTestApi(db.database);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await db?.close();
+});
+
+const UNLOCK_FIELDS = `
+  certification { code }
+  earned
+  remainingExamCount
+  optimal
+  remaining { exams { code } certifications { code } }`;
+
+const UNLOCKS = `
+query Unlocks($code: String!, $holding: [String!]) {
+  unlocks(code: $code, holding: $holding) { ${UNLOCK_FIELDS} }
+}`;
+
+interface UnlockData {
+  certification: { code: string };
+  earned: boolean;
+  remainingExamCount: number;
+  optimal: boolean;
+  remaining: { exams: { code: string }[]; certifications: { code: string }[] } | null;
+}
+
+const unlocks = (code: string, holding?: string[]) =>
+  api.query<{ unlocks: UnlockData[] }>(UNLOCKS, { code, holding }).then((data) => data.unlocks);
+
+/** "code: earned" or "code: n more (EXAM, EXAM)". */
+const summary = (list: UnlockData[]) =>
+  list.map((u) =>
+    u.earned
+      ? `${u.certification.code}: earned`
+      : `${u.certification.code}: ${u.remainingExamCount} more (${u.remaining!.exams.map((e) => e.code).join(', ')})`,
+  );
+
+test('holding AZ-104: Azure Administrator is earned, DevOps Engineer needs one more exam', async () => {
+  expect(summary(await unlocks('AZ-104'))).toEqual([
+    'azure-administrator: earned',
+    'devops-engineer: 1 more (AZ-400)',
+  ]);
+});
+
+test('every answer is proven: remainingExamCount is the fewest', async () => {
+  expect((await unlocks('az-104')).every((u) => u.optimal)).toBe(true);
+});
+
+test('AZ-400 counts toward devops-engineer, which still needs an associate', async () => {
+  expect(summary(await unlocks('AZ-400'))).toEqual(['devops-engineer: 1 more (AZ-104)']);
+});
+
+test('with holding, more is earned', async () => {
+  expect(summary(await unlocks('AZ-104', ['az-400']))).toEqual([
+    'azure-administrator: earned',
+    'devops-engineer: earned',
+  ]);
+  const earned = (await unlocks('AZ-104', ['AZ-400'])).find((u) => u.earned)!;
+  expect(earned.remaining).toEqual({ exams: [], certifications: [] });
+});
+
+test('a certification counts toward what requires it', async () => {
+  expect(summary(await unlocks('power-platform-developer-associate'))).toEqual([
+    'power-platform-solution-architect-expert: 1 more (PL-600)',
+  ]);
+});
+
+test('an expert nothing requires unlocks nothing', async () => {
+  expect(await unlocks('azure-solutions-architect')).toEqual([]);
+});
+
+test('the same answers as fields of Exam and Certification', async () => {
+  const data = await api.query<{
+    exam: { unlocks: UnlockData[] };
+    certification: { unlocks: UnlockData[] };
+  }>(`
+    query {
+      exam(code: "AZ-104") { unlocks { ${UNLOCK_FIELDS} } }
+      certification(code: "azure-developer") { unlocks { ${UNLOCK_FIELDS} } }
+    }`);
+  expect(summary(data.exam.unlocks)).toEqual([
+    'azure-administrator: earned',
+    'devops-engineer: 1 more (AZ-400)',
+  ]);
+  expect(summary(data.certification.unlocks)).toEqual(['devops-engineer: 1 more (AZ-400)']);
+});
+
+test.each([
+  ['XX-404', 'code: "XX-404" is not a certification or exam code', 'code'],
+  ['AZ-104T00', 'code: "AZ-104T00" is not a certification or exam code', 'code'],
+])('%s is an error', async (code, message, argumentName) => {
+  const result = await api.execute(UNLOCKS, { code });
+  expect(result.errors![0]).toMatchObject({
+    message,
+    extensions: { code: 'BAD_USER_INPUT', argumentName },
+  });
+});
+
+test('unknown held codes are an error', async () => {
+  const result = await api.execute(UNLOCKS, { code: 'AZ-104', holding: ['nope'] });
+  expect(result.errors![0].extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    argumentName: 'holding',
+  });
+});
