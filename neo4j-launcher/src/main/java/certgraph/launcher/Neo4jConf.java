@@ -1,10 +1,12 @@
 package certgraph.launcher;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +67,99 @@ final class Neo4jConf {
 
         // No phoning home from developer machines and CI.
         s.put("dbms.usage_report.enabled", "false");
+
+        // Neo4j Browser (served at /browser/, docs/neo4j-browser.md): no product analytics. Community Edition
+        // declares no other browser.* settings (browser.allow_outgoing_connections and
+        // browser.remote_content_hostname_whitelist are Enterprise-only; strict validation rejects them).
+        s.put("client.allow_telemetry", "false");
+        // On every connect Browser runs this command (':' prepended): it applies certgraph's style sheet.
+        browserStyleCommand().ifPresent(command -> s.put("browser.post_connect_cmd", command));
         return s;
+    }
+
+    /** schema/browser/certgraph.grass of the checkout the launcher runs from (neo4j-launcher/target/classes). */
+    private static Optional<Path> styleSheet() {
+        try {
+            Path classes = Path.of(Neo4jConf.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path grass = classes.resolve("../../../schema/browser/certgraph.grass").normalize();
+            return Files.isRegularFile(grass) ? Optional.of(grass) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> browserStyleCommand() {
+        Optional<Path> grass = styleSheet();
+        if (grass.isEmpty()) {
+            System.err.println("certgraph neo4j launcher: schema/browser/certgraph.grass not found next to the launcher;"
+                    + " Neo4j Browser keeps its default style.");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of("style " + grassToJson(Files.readString(grass.get())));
+        } catch (IOException e) {
+            System.err.println("certgraph neo4j launcher: cannot read " + grass.get() + " (" + e.getMessage()
+                    + "); Neo4j Browser keeps its default style.");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * GraSS text to the JSON form that Browser's {@code :style} also accepts, read the way Browser reads GraSS
+     * ({@code selector { key: value; ... }}, quotes only group). JSON because post_connect_cmd is split into
+     * commands at every ';' outside quotes, and GraSS separates its declarations with ';'.
+     */
+    private static String grassToJson(String grass) {
+        Map<String, Map<String, String>> rules = new LinkedHashMap<>();
+        StringBuilder selector = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        boolean quoted = false;
+        boolean inBody = false;
+        for (char c : grass.toCharArray()) {
+            if (c == '\'' || c == '"') {
+                quoted = !quoted;
+            } else if (c == '{' && !quoted) {
+                inBody = true;
+            } else if (c == '}' && !quoted) {
+                rules.put(selector.toString(), declarations(body.toString()));
+                selector.setLength(0);
+                body.setLength(0);
+                inBody = false;
+            } else if (inBody) {
+                body.append(c);
+            } else if (!Character.isWhitespace(c)) {
+                selector.append(c);
+            }
+        }
+        return rules.entrySet().stream()
+                .map(rule -> json(rule.getKey()) + ":" + rule.getValue().entrySet().stream()
+                        .map(d -> json(d.getKey()) + ":" + json(d.getValue()))
+                        .collect(Collectors.joining(",", "{", "}")))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static Map<String, String> declarations(String body) {
+        Map<String, String> props = new LinkedHashMap<>();
+        for (String declaration : body.split(";")) {
+            String[] parts = declaration.split(":");
+            if (parts.length == 2 && !parts[0].isBlank()) {
+                props.put(parts[0].strip(), parts[1].strip());
+            }
+        }
+        return props;
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 }
