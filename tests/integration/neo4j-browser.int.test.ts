@@ -1,0 +1,226 @@
+/**
+ * Neo4j Browser as a user meets it: headless Chromium opens the Browser that the test Neo4j serves,
+ * connects without authentication, gets certgraph's style sheet from the server's post-connect
+ * command, and runs the named queries of schema/queries/ with the `:param` lines their headers
+ * show. Only loopback is reachable; every other request is aborted and recorded.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  ExplorationQuery,
+  loadExplorationQueries,
+  QUERIES_DIR,
+} from '../../src/browser/exploration-queries';
+import { GRASS_FILE, GraphStyle, parseGrass } from '../../src/browser/grass';
+import { artifactPath, launchBrowser } from '../support/browser';
+import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
+
+jest.setTimeout(180_000);
+
+const httpUrl = process.env.TEST_NEO4J_HTTP_URL;
+if (!httpUrl)
+  console.warn(
+    'Skipping the Neo4j Browser tests: TEST_NEO4J_HTTP_URL is not set because NEO4J_URI points at a ' +
+      'Neo4j these tests did not start, so neither its Browser address nor its settings are known.',
+  );
+const describeWithBrowser = httpUrl ? describe : describe.skip;
+
+/**
+ * Third-party hosts Browser 5.24 contacts in Community Edition, which cannot be told to stay
+ * offline (docs/neo4j-browser.md): its web fonts, the Segment and Canny scripts it loads after
+ * connecting, and Sentry. A host not listed here means the docs need updating.
+ */
+const KNOWN_OUTGOING_HOSTS = [
+  'fonts.googleapis.com',
+  'cdn.segment.com',
+  'canny.io',
+  /^o\d+\.ingest\.sentry\.io$/,
+];
+
+const isLoopback = (url: string) =>
+  ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+
+describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
+  let db: TestDatabase;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let style: GraphStyle;
+  let queries: ExplorationQuery[];
+  const outgoing: string[] = [];
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await resetAndSeed(db.database);
+    style = parseGrass(await readFile(GRASS_FILE, 'utf8'));
+    queries = await loadExplorationQueries();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('data:') || isLoopback(url)) return route.continue();
+      outgoing.push(url);
+      return route.abort('blockedbyclient');
+    });
+    page = await context.newPage();
+    await page.goto(`${httpUrl}/browser/`);
+    // Browser finds the Bolt address through the server's discovery document and asks how to log in.
+    await page.getByTestId('authenticationMethod').selectOption('NO_AUTH');
+    await page.getByTestId('connect').click();
+    await frameFor(':server connect').getByText('server auth is disabled').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.close();
+  });
+
+  /** The newest frame of the stream whose command starts with `command`. */
+  const frameFor = (command: string) =>
+    page
+      .getByTestId('frame')
+      .filter({ has: page.getByTestId('frameCommand').filter({ hasText: command }) })
+      .first();
+
+  /**
+   * Types into Browser's editor and runs it, as a user does; returns the frame it produced. New
+   * frames go on top of the stream, which keeps at most 15, so the newest is told apart by a mark.
+   */
+  async function run(command: string): Promise<Locator> {
+    const newest = page.getByTestId('frame').first();
+    await newest.evaluate((frame) => frame.setAttribute('data-seen', ''));
+    await page.getByTestId('activeEditor').click();
+    await page.keyboard.insertText(command);
+    await page.getByTestId('editor-Run').click();
+    await page.locator('[data-testid="frame"]:not([data-seen])').first().waitFor();
+    return newest;
+  }
+
+  async function runNamedQuery(query: ExplorationQuery): Promise<Locator> {
+    for (const { line } of query.exampleParams) {
+      const frame = await run(line);
+      await frame.getByText('Successfully set your parameters').waitFor();
+    }
+    return run(await readFile(path.join(QUERIES_DIR, query.file), 'utf8'));
+  }
+
+  test('the server hands Browser certgraph.grass as its post-connect command, telemetry off', async () => {
+    const settings = await db.database.read(async (tx) => {
+      const result = await tx.run('CALL dbms.clientConfig() YIELD name, value');
+      return Object.fromEntries(result.records.map((r) => [r.get('name'), r.get('value')]));
+    });
+    expect(settings['client.allow_telemetry']).toBe('false');
+    const command: string = settings['browser.post_connect_cmd'];
+    expect(command).toMatch(/^style \{/);
+    // Browser applies rules in order (node before node.OneOf), so the order must survive too.
+    const applied = JSON.parse(command.slice('style '.length));
+    expect(applied).toEqual(style);
+    expect(Object.keys(applied)).toEqual(Object.keys(style));
+  });
+
+  test('after connecting, Browser has run the post-connect :style command', async () => {
+    const frame = frameFor(':style');
+    await expect(frame.textContent()).resolves.toContain('node.OneOf');
+    await expect(frame.textContent()).resolves.toContain(`color: ${style['node.OneOf'].color}`);
+  });
+
+  test('the requirement tree of DevOps Engineer Expert, drawn with the certgraph style', async () => {
+    const query = queries.find((q) => q.file === 'requirement-tree.cypher')!;
+    expect(query.exampleParams.map((p) => p.line)).toEqual([":param code => 'devops-engineer'"]);
+    const frame = await runNamedQuery(query);
+    const nodes = frame.locator('svg.neod3viz g.node');
+    await nodes.nth(6).waitFor();
+
+    const drawn = await nodes.evaluateAll((groups) =>
+      groups.map((g) => ({
+        caption: Array.from(g.querySelectorAll('text.caption'), (text) =>
+          text.textContent!.trim(),
+        ).join(' '),
+        fill: g.querySelector('circle.b-outline')!.getAttribute('fill'),
+      })),
+    );
+    const color = (label: string) => style[`node.${label}`].color;
+    expect(drawn.sort((a, b) => a.caption.localeCompare(b.caption))).toEqual([
+      { caption: 'AZ-104', fill: color('Exam') },
+      { caption: 'AZ-204', fill: color('Exam') },
+      { caption: 'AZ-400', fill: color('Exam') },
+      { caption: 'Azure Administrator Associate', fill: color('Certification') },
+      { caption: 'Azure Developer Associate', fill: color('Certification') },
+      { caption: 'DevOps Engineer Expert', fill: color('Certification') },
+      { caption: 'one of', fill: color('OneOf') },
+    ]);
+    const relationshipCaptions = await frame
+      .locator('svg.neod3viz g.relationship text')
+      .allTextContents();
+    expect(relationshipCaptions.sort()).toEqual([
+      'ONE_OF',
+      'ONE_OF',
+      'REQUIRES',
+      'REQUIRES',
+      'REQUIRES',
+      'REQUIRES',
+    ]);
+
+    await waitForLayoutToSettle(nodes);
+    await frame.screenshot({ path: artifactPath('neo4j-browser-devops-tree.png') });
+  });
+
+  test('every named query runs in Browser with the :param lines of its header', async () => {
+    for (const query of queries) {
+      const params = await evaluateExampleParams(query);
+      const rows = await db.database.read(
+        async (tx) => (await tx.run(query.cypher, params)).records,
+      );
+      expect(rows.length).toBeGreaterThan(0); // the example shows something
+
+      const frame = await runNamedQuery(query);
+      await frame.getByTestId('cypherFrameSidebarTable').click();
+      await frame
+        .getByTestId('frameStatusbar')
+        .getByText(`Started streaming ${rows.length} record`)
+        .waitFor();
+      // The table shows every value of every scalar column the driver got.
+      const shown = (await frame.getByTestId('frameContents').textContent())!;
+      for (const record of rows)
+        for (const value of Object.values(record.toObject()).flat())
+          if (typeof value === 'string' || typeof value === 'number')
+            expect(shown).toContain(JSON.stringify(value));
+    }
+  });
+
+  test('Browser reached only loopback, apart from the known third-party scripts', async () => {
+    await writeFile(artifactPath('neo4j-browser-blocked-requests.txt'), outgoing.join('\n'));
+    const hosts = [...new Set(outgoing.map((url) => new URL(url).hostname))];
+    const unknown = hosts.filter(
+      (host) =>
+        !KNOWN_OUTGOING_HOSTS.some((known) =>
+          typeof known === 'string' ? known === host : known.test(host),
+        ),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  /** `:param name => expression` gives the expression's value; the same through the driver. */
+  async function evaluateExampleParams(query: ExplorationQuery) {
+    const params: Record<string, unknown> = {};
+    for (const { name, expression } of query.exampleParams)
+      params[name] = await db.database.read(async (tx) =>
+        (await tx.run(`RETURN ${expression} AS value`)).records[0].get('value'),
+      );
+    return params;
+  }
+});
+
+/** The force layout keeps moving nodes for a while; a screenshot waits until it has stopped. */
+async function waitForLayoutToSettle(nodes: Locator): Promise<void> {
+  const positions = () =>
+    nodes.evaluateAll((gs) => gs.map((g) => g.getAttribute('transform')).join());
+  let previous = await positions();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const current = await positions();
+    if (current === previous) return;
+    previous = current;
+  }
+}
