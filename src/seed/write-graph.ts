@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ManagedTransaction } from 'neo4j-driver';
+import { int, ManagedTransaction } from 'neo4j-driver';
 import { Database } from '../db/database';
 import {
   GROUP_MODE_LABEL,
@@ -58,6 +58,19 @@ async function readGraph(tx: ManagedTransaction): Promise<PropertyGraph> {
   return { nodes, relationships };
 }
 
+/**
+ * JavaScript numbers reach Neo4j as floats; whole numbers (positions, hours) are stored as
+ * integers so that they read as `1`, not `1.0`, in Neo4j Browser and in Cypher.
+ */
+function storable(properties: GraphNode['properties']): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(properties).map(([key, value]) => [
+      key,
+      Number.isInteger(value) ? int(value as number) : value,
+    ]),
+  );
+}
+
 /** Groups rows by a key so that each group runs as one UNWIND statement. */
 function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -100,7 +113,9 @@ async function upsertNodes(tx: ManagedTransaction, nodes: GraphNode[]) {
         `\nFOREACH (_ IN CASE WHEN row.properties.mode = 'ONE_OF' THEN [1] ELSE [] END | SET n:${ONE_OF})` +
         `\nFOREACH (_ IN CASE WHEN row.properties.mode = 'ALL_OF' THEN [1] ELSE [] END | SET n:${ALL_OF})`;
     }
-    await tx.run(cypher, { rows: group.map((n) => ({ key: n.key, properties: n.properties })) });
+    await tx.run(cypher, {
+      rows: group.map((n) => ({ key: n.key, properties: storable(n.properties) })),
+    });
   }
 }
 
@@ -110,7 +125,7 @@ async function upsertRelationships(tx: ManagedTransaction, rels: GraphRelationsh
     await tx.run(
       `UNWIND $rows AS row\n${match('a', from.label, 'row.from')}\n${match('b', to.label, 'row.to')}\n` +
         `MERGE (a)-[r:${type}]->(b)\nSET r.position = row.position`,
-      { rows: group.map((r) => ({ from: r.from.key, to: r.to.key, position: r.position })) },
+      { rows: group.map((r) => ({ from: r.from.key, to: r.to.key, position: int(r.position) })) },
     );
   }
 }
