@@ -59,6 +59,13 @@ describe('seeding', () => {
     expect(await count('MATCH (n:RequirementGroup:OneOf {mode: "ONE_OF"}) RETURN count(n)')).toBe(
       2,
     );
+    // Positions are integers (Browser shows `1`, not `1.0`), on every relationship.
+    const types = await db.database.read(
+      async (tx) =>
+        (await tx.run('MATCH ()-[r]->() RETURN collect(DISTINCT valueType(r.position)) AS types'))
+          .records[0],
+    );
+    expect(types.get('types')).toEqual(['INTEGER NOT NULL']);
   });
 
   test('running it twice changes nothing', async () => {
