@@ -1,6 +1,7 @@
-import { createGraphiQLFetcher, createLocalStorage } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, createLocalStorage, type Fetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
+import { Kind, parse } from 'graphql';
 import { createRoot } from 'react-dom/client';
 import './playground.css';
 
@@ -26,6 +27,25 @@ const config = JSON.parse(
   },
 };
 
+/**
+ * GraphiQL updates the operation name a moment after the editor changes, so running a query
+ * right after switching tabs can send the previous tab's name. A document with one operation
+ * needs no choosing: send that operation's own name.
+ */
+const sendToApi = createGraphiQLFetcher({ url: config.endpoint });
+const fetcher: Fetcher = (params, options) => {
+  let operations: string[] = [];
+  try {
+    operations = parse(params.query)
+      .definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+      .map((d) => d.name?.value ?? '');
+  } catch {
+    // Not parseable here: the server will say what is wrong.
+  }
+  const operationName = operations.length === 1 ? operations[0] || null : params.operationName;
+  return sendToApi({ ...params, operationName }, options);
+};
+
 const storage = createLocalStorage({ namespace: config.storageNamespace });
 // GraphiQL 5 fills the editors from the first default tab's query but not its variables.
 const firstVisit = storage.getItem('tabState') === null;
@@ -33,7 +53,7 @@ const firstVisit = storage.getItem('tabState') === null;
 // The schema docs open beside the examples (the plugin's title is how GraphiQL names it).
 createRoot(document.getElementById('graphiql')!).render(
   <GraphiQL
-    fetcher={createGraphiQLFetcher({ url: config.endpoint })}
+    fetcher={fetcher}
     defaultTabs={config.tabs}
     storage={storage}
     initialVariables={firstVisit ? config.tabs[0]?.variables : undefined}

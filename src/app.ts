@@ -22,7 +22,7 @@ import {
   playgroundPage,
   wantsPlayground,
 } from './http/playground';
-import { runnableExamples } from './http/playground-examples';
+import { PLAYGROUND_EXAMPLES } from './http/playground-examples';
 import { queryComplexityPlugin } from './http/query-complexity';
 import { buildCertgraphSchema } from './schema/build-schema';
 
@@ -100,6 +100,8 @@ export async function createCertgraphServer(
     schema,
     introspection: true,
     formatError,
+    // Clients get messages and codes; stack traces stay on the server, whatever NODE_ENV says.
+    includeStacktraceInErrorResponses: false,
     plugins: [
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       // Apollo's landing pages load from a CDN; ours is bundled (src/http/playground.ts).
@@ -115,7 +117,7 @@ export async function createCertgraphServer(
   if (http.corsOrigins.length > 0) router.use(corsAllowlist(http.corsOrigins));
   let playground: CertgraphServer['playground'];
   if (http.playground) {
-    const examples = runnableExamples(schema);
+    const examples = PLAYGROUND_EXAMPLES;
     playground = (endpoint) =>
       playgroundPage(examples, () => ({
         endpoint,

@@ -6,7 +6,7 @@ export interface PlaygroundExample {
   variables?: Record<string, unknown>;
 }
 
-/** The catalog questions; every one of these validates against schema/schema.graphql. */
+/** Catalog questions; every example validates against schema/schema.graphql (see the test). */
 export const CATALOG_EXAMPLES: PlaygroundExample[] = [
   {
     query: `# What does a certification require? A ONE_OF group lists alternatives.
@@ -89,11 +89,7 @@ query RequirementDiagram($code: String!) {
   },
 ];
 
-/**
- * Paths, plans and unlocks (src/paths). Listed apart because they are shown only when the
- * schema the server runs has their fields; the test in tests/integration/playground-examples
- * checks them against the schema as it is.
- */
+/** Paths, plans and unlocks (src/paths). */
 export const PATH_EXAMPLES: PlaygroundExample[] = [
   {
     query: `# Every way to earn a certification, as the exams to sit and in which order.
@@ -170,9 +166,4 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
 /** GraphQL validation errors of one example against a schema (none: the example runs). */
 export function exampleErrors(schema: GraphQLSchema, example: PlaygroundExample): string[] {
   return validate(schema, parse(example.query)).map((error) => error.message);
-}
-
-/** The examples this schema can run, in playground order; the others are left out of the IDE. */
-export function runnableExamples(schema: GraphQLSchema): PlaygroundExample[] {
-  return PLAYGROUND_EXAMPLES.filter((example) => exampleErrors(schema, example).length === 0);
 }

@@ -11,6 +11,7 @@ export interface SeenRequest {
   url: string;
   status: number;
   ifNoneMatch?: string;
+  origin?: string;
 }
 
 export interface TestServer {
@@ -38,6 +39,7 @@ export async function startTestServer(
         url,
         status: res.statusCode,
         ifNoneMatch: req.headers['if-none-match'],
+        origin: req.headers.origin,
       }),
     );
   });
@@ -84,6 +86,20 @@ export async function blockOutsideNetwork(context: BrowserContext): Promise<stri
     if (isLoopback(url.hostname)) return route.continue();
     attempted.push(url.href);
     return route.abort('internetdisconnected');
+  });
+  return attempted;
+}
+
+/**
+ * Lists the requests pages make to anywhere but this machine, without intercepting anything:
+ * Playwright turns the HTTP cache off while it routes requests, so tests of caching watch
+ * instead of blocking.
+ */
+export function watchOutsideRequests(context: BrowserContext): string[] {
+  const attempted: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^https?:$/.test(url.protocol) && !isLoopback(url.hostname)) attempted.push(url.href);
   });
   return attempted;
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PLAYGROUND_EXAMPLES, runnableExamples } from '../../src/http/playground-examples';
-import { buildCertgraphSchema } from '../../src/schema/build-schema';
+import { PLAYGROUND_EXAMPLES } from '../../src/http/playground-examples';
 import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
 import { getUrl, startTestServer, TestServer } from './http-test-server';
 
@@ -85,7 +84,9 @@ describe('caching', () => {
     ['a parse error', { query: '{ certification(' }],
   ])('a GET with %s is never stored', async (_what, params) => {
     const response = await get(params);
-    expect((await response.json()).errors.length).toBeGreaterThan(0);
+    const body = await response.json();
+    expect(body.errors.length).toBeGreaterThan(0);
+    expect(body.errors[0].extensions.stacktrace).toBeUndefined();
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('etag')).toBeNull();
   });
@@ -224,9 +225,7 @@ describe('playground off (the default for embedders)', () => {
 });
 
 test('every example the playground offers runs over HTTP without errors', async () => {
-  const examples = runnableExamples(await buildCertgraphSchema());
-  expect(examples.length).toBeGreaterThanOrEqual(PLAYGROUND_EXAMPLES.length - 3);
-  for (const example of examples) {
+  for (const example of PLAYGROUND_EXAMPLES) {
     const response = await post(example);
     const body = await response.json();
     expect({ query: example.query, errors: body.errors }).toEqual({

@@ -65,9 +65,18 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
   try {
     expect(await page.title()).toMatch(/certgraph/);
     const tabs = page.locator('.graphiql-tab');
-    await tabs.nth(4).waitFor();
+    await tabs.nth(7).waitFor();
     const tabNames = await tabs.allInnerTexts();
-    expect(tabNames.join(' ')).toMatch(/Requirements[\s\S]*Exam[\s\S]*Search/);
+    expect(tabNames.map((name) => name.trim())).toEqual([
+      'Requirements',
+      'Paths',
+      'Plan',
+      'Unlocks',
+      'Exam',
+      'Search',
+      'ExpertCertifications',
+      'RequirementDiagram',
+    ]);
 
     await page.locator('.graphiql-query-editor .view-lines').waitFor();
     expect(await editorText(page, '.graphiql-query-editor')).toContain('query Requirements');
@@ -82,6 +91,17 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
     expect(text).toContain('"ONE_OF"');
     expect(text).toContain('AZ-400');
     await page.screenshot({ path: artifactPath('playground-offline.png') });
+
+    // The paths example, in its own tab with its own variables.
+    await tabs.filter({ hasText: 'Paths' }).click();
+    expect(await editorText(page, '.graphiql-query-editor')).toContain('query Paths');
+    await page.locator('.graphiql-execute-button').click();
+    // Monaco draws only the lines in view: the start of the answer.
+    await response.filter({ hasText: 'totalCount' }).waitFor();
+    const paths = await editorText(page, '.graphiql-response');
+    expect(paths).toContain('"totalCount": 2');
+    expect(paths).toContain('"AZ-104"');
+    await page.screenshot({ path: artifactPath('playground-paths.png') });
 
     expect(outside).toEqual([]);
     expect(problems).toEqual([]);

@@ -1,0 +1,218 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import readline from 'node:readline';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { artifactPath, launchBrowser } from '../support/browser';
+import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
+import { startTestServer, TestServer, watchOutsideRequests } from './http-test-server';
+
+/**
+ * examples/portal as a learning portal would run it: served by `npm run example` on its own
+ * port, calling the API cross-origin from headless Chromium. One portal's origin is in the
+ * API's CORS allowlist, the other's is not.
+ */
+interface Portal {
+  child: ChildProcess;
+  origin: string;
+}
+
+/** `npm run example` (node examples/portal/serve.mjs) on a free port; resolves with its origin. */
+async function startPortal(): Promise<Portal> {
+  const child = spawn(process.execPath, ['examples/portal/serve.mjs'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, EXAMPLE_HOST: '127.0.0.1', EXAMPLE_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const origin = /^Example portal: (http:\/\/\S+?)\/$/.exec(line)?.[1];
+    if (origin) return { child, origin };
+  }
+  throw new Error('examples/portal/serve.mjs exited before printing its address');
+}
+
+async function stopPortal(portal: Portal | undefined): Promise<void> {
+  if (!portal || portal.child.exitCode !== null) return;
+  const exited = once(portal.child, 'exit');
+  portal.child.kill('SIGTERM');
+  await exited;
+}
+
+let db: TestDatabase;
+let api: TestServer;
+let allowed: Portal;
+let refused: Portal;
+let browser: Browser;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await resetAndSeed(db.database);
+  allowed = await startPortal();
+  refused = await startPortal();
+  api = await startTestServer(db.database, { corsOrigins: [allowed.origin] });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await stopPortal(allowed);
+  await stopPortal(refused);
+  await db?.close();
+});
+
+async function openPortal(portal: Portal, code: string) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const outside = watchOutsideRequests(context);
+  const page = await context.newPage();
+  await page.goto(`${portal.origin}/?api=${encodeURIComponent(api.endpoint)}&code=${code}`);
+  await page.locator('#status:not([data-state="loading"]):not([data-state="idle"])').waitFor();
+  return { context, page, outside };
+}
+
+const boxOf = (page: Page, code: string) => page.locator(`#diagram .box[data-code="${code}"]`);
+
+/** The GET requests the API answered for the portal's persisted query by its hash alone. */
+const hashOnlyGets = () =>
+  api.seen.filter(
+    (r) =>
+      r.method === 'GET' &&
+      r.url.includes('persistedQuery') &&
+      !r.url.includes('query=') &&
+      r.url.includes('devops-engineer'),
+  );
+
+describe('from an allowed origin', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let outside: string[];
+  beforeAll(async () => {
+    ({ context, page, outside } = await openPortal(allowed, 'devops-engineer'));
+  });
+  afterAll(() => context?.close());
+
+  test('draws DevOps Engineer Expert: two alternatives side by side, then AZ-400', async () => {
+    expect(await page.locator('#status').getAttribute('data-state')).toBe('ready');
+    expect(await page.locator('#title').innerText()).toBe('DevOps Engineer Expert');
+    await page.screenshot({ path: artifactPath('example-portal-devops.png'), fullPage: true });
+
+    const box = async (code: string) => (await boxOf(page, code).boundingBox())!;
+    const [admin, az104, developer, az204, az400, devops] = await Promise.all(
+      [
+        'azure-administrator',
+        'AZ-104',
+        'azure-developer',
+        'AZ-204',
+        'AZ-400',
+        'devops-engineer',
+      ].map(box),
+    );
+    // The two ways in sit next to each other, each exam above the certification it earns...
+    const alternatives = page.locator('.one-of .alternatives');
+    expect(await alternatives.count()).toBe(1);
+    expect(await alternatives.locator('.box.certification').count()).toBe(2);
+    expect(Math.abs(admin.y - developer.y)).toBeLessThan(admin.height);
+    expect(developer.x).toBeGreaterThan(admin.x + admin.width);
+    expect(az104.y + az104.height).toBeLessThanOrEqual(admin.y);
+    expect(az204.y + az204.height).toBeLessThanOrEqual(developer.y);
+    // ...and both lead on to AZ-400, then to the expert certification.
+    expect(az400.y).toBeGreaterThan(
+      Math.max(admin.y + admin.height, developer.y + developer.height),
+    );
+    expect(devops.y).toBeGreaterThan(az400.y + az400.height);
+    expect(await boxOf(page, 'AZ-400').getAttribute('data-kind')).toBe('EXAM');
+    expect(await boxOf(page, 'devops-engineer').getAttribute('data-kind')).toBe('CERTIFICATION');
+
+    // Below, each way as a row: an exam, the certification it completes, the next exam...
+    expect(await page.locator('#paths-title').innerText()).toMatch(/^2 ways to earn it/);
+    const rows = await page
+      .locator('li.path')
+      .evaluateAll((items) =>
+        items.map((item) =>
+          Array.from(item.querySelectorAll('.box')).map((box) => (box as HTMLElement).dataset.code),
+        ),
+      );
+    expect(rows).toEqual([
+      ['AZ-104', 'azure-administrator', 'AZ-400', 'devops-engineer'],
+      ['AZ-204', 'azure-developer', 'AZ-400', 'devops-engineer'],
+    ]);
+    expect(await page.locator('#mermaid pre').textContent()).toMatch(/^flowchart TD/);
+    expect(outside).toEqual([]);
+  });
+
+  test('drawing it again is answered by the browser cache, and a revalidation gets 304', async () => {
+    // Drawing again sends the hash alone, which the API knows by now: a cacheable answer.
+    await page.locator('button[type=submit]').click();
+    await page.locator('#status[data-state="ready"]').waitFor();
+    const afterSecond = hashOnlyGets().length;
+    // The third: the same GET, within max-age, never reaches the API.
+    await page.locator('button[type=submit]').click();
+    await page.locator('#status[data-state="ready"]').waitFor();
+    expect(await boxOf(page, 'AZ-400').count()).toBe(1);
+    expect(hashOnlyGets().length).toBe(afterSecond);
+
+    // A revalidation of that same URL (as the browser sends it once max-age is over).
+    const url = new URL(api.endpoint);
+    const cached = hashOnlyGets().at(-1)!;
+    const status = await page.evaluate(
+      async (href) =>
+        (await fetch(href, { cache: 'no-cache', headers: { 'apollo-require-preflight': 'true' } }))
+          .status,
+      `${url.origin}${cached.url}`,
+    );
+    expect(status).toBe(200); // what the page sees: the cached answer, confirmed
+    const revalidation = hashOnlyGets().at(-1)!;
+    expect(revalidation.ifNoneMatch).toMatch(/^"[\w-]{32}"$/);
+    expect(revalidation.status).toBe(304);
+  });
+});
+
+test('draws every certification of the catalog with a box for each exam and certification', async () => {
+  const { context, page } = await openPortal(allowed, 'devops-engineer');
+  try {
+    const codes = await db.database.read(async (tx) =>
+      (await tx.run('MATCH (c:Certification) RETURN c.code AS code ORDER BY code')).records.map(
+        (r) => r.get('code') as string,
+      ),
+    );
+    expect(codes.length).toBeGreaterThan(5);
+    for (const code of codes) {
+      await page.locator('#code').fill(code);
+      await page.locator('button[type=submit]').click();
+      await page.locator('#status[data-state="ready"]').waitFor();
+      const expected = await db.database.read(async (tx) =>
+        (
+          await tx.run(
+            `MATCH (:Certification {code: $code})-[:REQUIRES|ONE_OF]->*(n:Exam|Certification)
+             RETURN DISTINCT n.code AS code ORDER BY code`,
+            { code },
+          )
+        ).records.map((r) => r.get('code') as string),
+      );
+      const drawn = await page
+        .locator('#diagram .box')
+        .evaluateAll((boxes) => boxes.map((box) => (box as HTMLElement).dataset.code));
+      expect([...new Set(drawn)].sort()).toEqual(expected);
+      await page.screenshot({ path: artifactPath(`example-portal-${code}.png`), fullPage: true });
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('from an origin not in CORS_ORIGINS, the browser refuses the answer', async () => {
+  const { context, page, outside } = await openPortal(refused, 'devops-engineer');
+  try {
+    expect(await page.locator('#status').getAttribute('data-state')).toBe('error');
+    expect(await page.locator('#status').innerText()).toContain(refused.origin);
+    expect(await page.locator('.box').count()).toBe(0);
+    expect(await page.locator('li.path').count()).toBe(0);
+    // The preflight was refused, so the browser never sent the query itself.
+    const fromRefused = api.seen.filter((r) => r.origin === refused.origin);
+    expect(fromRefused.map((r) => r.method)).toEqual(['OPTIONS']);
+    await page.screenshot({ path: artifactPath('example-portal-refused.png') });
+    expect(outside).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
