@@ -33,13 +33,20 @@ export function queryComplexityPlugin(max: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables,
-            operationName: request.operationName,
-            estimators: COMPLEXITY_ESTIMATORS,
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables,
+              operationName: request.operationName,
+              estimators: COMPLEXITY_ESTIMATORS,
+            });
+          } catch {
+            // Variables that don't fit the operation: execution refuses them before any
+            // resolver runs, with a BAD_USER_INPUT error that names the variable.
+            return;
+          }
           if (complexity > max) {
             throw new GraphQLError(
               `Query complexity ${complexity} is over the limit of ${max}: ask for fewer fields or smaller pages (first).`,

@@ -92,6 +92,14 @@ describe('caching', () => {
   });
 });
 
+test('a missing variable is the client’s error, named as such', async () => {
+  const response = await post({ query: NAME_OF });
+  expect(response.status).toBe(400);
+  const body = await response.json();
+  expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(body.errors[0].message).toMatch(/\$code/);
+});
+
 describe('CSRF prevention', () => {
   test('a GET without a preflight-forcing header is refused, and not stored', async () => {
     const response = await fetch(getUrl(server.endpoint, { query: '{ exams { totalCount } }' }));
