@@ -1,5 +1,6 @@
 import { ExamMask, indicesOf } from './exam-mask';
-import { factorWays, Ways, waysMet } from './factor-ways';
+import { quotientOf } from './entangled-ways';
+import { compileWaysMet, factorWays, Ways } from './factor-ways';
 import { RequirementProblem } from './requirement-problem';
 import {
   ListedWays,
@@ -20,13 +21,14 @@ export interface WaysListing {
 }
 
 export interface WaysBudget {
-  /** Raw combinations the count may inspect where prerequisites are shared. */
-  countPulls: number;
-  /** Further raw combinations the listing may inspect. */
-  listPulls: number;
+  /**
+   * Work the count may spend enumerating entangled quotients (entangled-ways.ts), in formula
+   * node visits: the default is about 10-20 ms on the 2-core benchmark machine.
+   */
+  work: number;
 }
 
-export const DEFAULT_WAYS_BUDGET: WaysBudget = { countPulls: 50_000, listPulls: 20_000 };
+export const DEFAULT_WAYS_BUDGET: WaysBudget = { work: 500_000 };
 
 /**
  * Counts the distinct minimal ways to meet a problem's target and lists the first `first`.
@@ -43,10 +45,9 @@ export function listMinimalWays(
   first: number,
   budget: WaysBudget = DEFAULT_WAYS_BUDGET,
 ): WaysListing {
-  const ways = new WaysCounter({ remaining: budget.countPulls });
+  const ways = new WaysCounter({ remaining: budget.work });
   const root = factorWays(problem);
   const { count, exact } = ways.count(root);
-  ways.refill(budget.listPulls);
   const stream = ways.stream(root);
   const listed: ExamMask[] = [];
   for (let i = 0; i < first; i++) {
@@ -64,10 +65,6 @@ class WaysCounter {
   private readonly streams = new Map<Ways, WayStream>();
 
   constructor(private readonly budget: PullBudget) {}
-
-  refill(pulls: number): void {
-    this.budget.remaining = pulls;
-  }
 
   count(ways: Ways): { count: bigint; exact: boolean } {
     const known = this.counts.get(ways);
@@ -93,8 +90,10 @@ class WaysCounter {
     if (stream) return stream;
     if (ways.op === 'none') stream = new ListedWays([{ mask: 0n, rank: 0 }]);
     else if (ways.op === 'exam') stream = new ListedWays([{ mask: ways.exam, rank: 1 }]);
-    else if (!ways.independent) stream = this.minimal(ways);
-    else {
+    else if (!ways.independent) {
+      this.count(ways); // enumerating a dependent group is what builds its stream
+      return this.streams.get(ways)!;
+    } else {
       const parts = ways.parts.map((part) => this.stream(part));
       stream = ways.op === 'all' ? productOf(parts) : new MergedWays(parts);
     }
@@ -102,23 +101,47 @@ class WaysCounter {
     return stream;
   }
 
-  /** A group over shared exams: enumerate its minimal ways (once; later asks reuse the list). */
-  private enumerate(ways: Ways): { count: bigint; exact: boolean } {
-    const minimal = this.minimal(ways);
+  /**
+   * A dependent group: enumerate the minimal ways of its quotient (entangled-ways.ts), then
+   * count and stream each quotient way as the product of its modules' ways.
+   */
+  private enumerate(group: Ways): { count: bigint; exact: boolean } {
+    const { formula, modules, size } = quotientOf(group);
+    const minimal = new MinimalWays(
+      this.rawStream(formula, new Map()),
+      compileWaysMet(formula),
+      this.budget,
+      size,
+    );
     while (minimal.at(minimal.found().length) !== undefined);
-    if (!minimal.complete) {
-      this.streams.set(ways, minimal);
-      return { count: BigInt(minimal.found().length), exact: false };
+    const quotientWays = [...minimal.found()].sort(byRankThenExams);
+    const moduleCounts = modules.map((module) => this.count(module));
+    let count = 0n;
+    for (const way of quotientWays) {
+      count += indicesOf(way.mask).reduce((product, i) => product * moduleCounts[i].count, 1n);
     }
-    // Complete: keep them sorted like the independent streams, fewest exams first.
-    this.streams.set(ways, new ListedWays([...minimal.found()].sort(byRankThenExams)));
-    return { count: BigInt(minimal.found().length), exact: true };
+    this.streams.set(
+      group,
+      new MergedWays(
+        quotientWays.map((way) =>
+          productOf(indicesOf(way.mask).map((i) => this.stream(modules[i]))),
+        ),
+      ),
+    );
+    return { count, exact: minimal.complete && moduleCounts.every((m) => m.exact) };
   }
 
-  private minimal(ways: Ways): MinimalWays {
-    const parts = ways.parts.map((part) => this.stream(part));
-    const raw = ways.op === 'all' ? productOf(parts) : new MergedWays(parts);
-    return new MinimalWays(raw, (mask) => waysMet(ways, mask), this.budget);
+  /** Every combination of the quotient's variables, repeats and supersets included. */
+  private rawStream(formula: Ways, made: Map<Ways, WayStream>): WayStream {
+    let stream = made.get(formula);
+    if (stream) return stream;
+    if (formula.op === 'exam') stream = new ListedWays([{ mask: formula.exam, rank: 1 }]);
+    else {
+      const parts = formula.parts.map((part) => this.rawStream(part, made));
+      stream = formula.op === 'all' ? productOf(parts) : new MergedWays(parts);
+    }
+    made.set(formula, stream);
+    return stream;
   }
 }
 

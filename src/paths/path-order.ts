@@ -96,21 +96,16 @@ export class PathOrderer {
     }
 
     const ordered = this.topologicalOrder(examIds, dependsOn);
-    const steps: OrderedStep[] = [];
-    const passed = new Set<string>();
-    const completed = new Set<string>();
-    for (const exam of ordered) {
-      passed.add(exam);
-      const met = this.evaluator.satisfied(passed);
-      const completes = earned
-        .filter((c) => met.has(c) && !completed.has(c))
+    const completion = this.evaluator.completionSteps(new Map(ordered.map((exam, i) => [exam, i])));
+    const steps: OrderedStep[] = ordered.map((exam, i) => ({
+      exam,
+      completes: earned
+        .filter((c) => completion.get(c) === i)
         .sort(
           (a, b) =>
             this.height.get(a)! - this.height.get(b)! || byCode(this.keyOf(a), this.keyOf(b)),
-        );
-      completes.forEach((c) => completed.add(c));
-      steps.push({ exam, completes });
-    }
+        ),
+    }));
     return { exams: ordered, certifications: steps.flatMap((s) => s.completes), steps };
   }
 

@@ -51,4 +51,28 @@ export class RequirementEvaluator {
     }
     return met;
   }
+
+  /**
+   * When each node is met if the exams are passed in the given order: the step index (0-based)
+   * of the exam that completes it, -1 when holding settles it, Infinity when it is never met.
+   * One pass (met-ness is monotone: `all` waits for its last child, `any` for its first).
+   */
+  completionSteps(stepOf: ReadonlyMap<string, number>): Map<string, number> {
+    const step = new Map<string, number>();
+    for (const id of this.order) {
+      const node = this.dag.get(id)!;
+      let value: number;
+      if (this.settled.has(id)) value = -1;
+      else if (node.kind === 'EXAM') value = stepOf.get(id) ?? Infinity;
+      else if (node.kind === 'ONE_OF') {
+        value = Infinity;
+        for (const child of node.children) value = Math.min(value, step.get(child) ?? Infinity);
+      } else {
+        value = -1;
+        for (const child of node.children) value = Math.max(value, step.get(child) ?? Infinity);
+      }
+      step.set(id, value);
+    }
+    return step;
+  }
 }

@@ -104,6 +104,7 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
   const recentExams = (n: number) => catalog.exams.slice(-n).map((exam) => exam.code);
   let number = 0;
   for (let level = 0; level < options.depth; level++) {
+    const lower = byLevel.flat();
     byLevel.push([]);
     for (let i = 0; i < perLevel[level] && number < options.certifications; i++) {
       const code = `synthetic-${++number}`;
@@ -116,7 +117,6 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
             ? pick(recentExams(8))
             : newExam(),
       });
-      const lower = byLevel.slice(0, level).flat();
       const requires: RequirementSpec[] = [];
       const offered: string[] = [];
       if (lower.length > 0) {

@@ -6,10 +6,11 @@ import { MinHeap } from './min-heap';
  * only computed when something asks for it, so listing the first k ways of a product costs about
  * k steps per factor (Huang & Chiang's lazy k-best): the work follows `first`, never the count.
  *
- * Ranks are exam counts. For independent parts (disjoint exams) the rank of a union is the sum
- * of the parts' ranks, so the streams come out in nondecreasing exam count, ties in catalog
- * order. Over shared exams the sum only bounds the union from above; `MinimalWays` then repairs
- * the result (dedup, minimality) at a budgeted cost.
+ * Ranks are exam counts. For independent parts (factor-ways.ts) the count of a union is the sum
+ * of the parts' counts, less the exams both always share, a constant: so a frontier ordered by
+ * the sum yields ways in nondecreasing exam count, ties in catalog order. Over colliding parts
+ * the sum only bounds the union from above; `MinimalWays` then repairs the result (dedup,
+ * minimality) at a budgeted cost.
  */
 export interface RankedWay {
   mask: ExamMask;
@@ -49,7 +50,10 @@ export class PairedWays implements WayStream {
       const next = this.frontier.pop();
       if (next === undefined) return undefined;
       const [rank, ia, ib] = next;
-      this.out.push({ mask: this.a.at(ia)!.mask | this.b.at(ib)!.mask, rank });
+      const mask = this.a.at(ia)!.mask | this.b.at(ib)!.mask;
+      // `rank` (the sum) orders the frontier; the way's own rank is its true exam count, which
+      // is the sum minus the exams both sides always share (a constant, so order is kept).
+      this.out.push({ mask, rank: popcount(mask) });
       // Each pair has one predecessor ((i, j-1), or (i-1, 0) on the first column), so the
       // frontier reaches every pair exactly once without a visited set.
       this.pushPair(ia, ib + 1);
@@ -98,7 +102,7 @@ export function productOf(parts: readonly WayStream[]): WayStream {
   return parts.reduceRight((rest, part) => new PairedWays(part, rest));
 }
 
-/** A shared pull budget: how many raw combinations the filters below may still inspect. */
+/** A shared work budget for the filters below, in formula-node evaluations. */
 export interface PullBudget {
   remaining: number;
 }
@@ -118,6 +122,8 @@ export class MinimalWays implements WayStream {
     private readonly raw: WayStream,
     private readonly isMet: (mask: ExamMask) => boolean,
     private readonly budget: PullBudget,
+    /** What one `isMet` costs (the formula's node count); a candidate costs that per exam, plus one. */
+    private readonly evaluationCost = 1,
   ) {}
 
   /** True once every raw combination has been inspected; until then `found()` is a lower bound. */
@@ -128,12 +134,13 @@ export class MinimalWays implements WayStream {
   at(i: number): RankedWay | undefined {
     // An exhausted budget pauses the filter; a refilled budget resumes it where it stopped.
     while (this.out.length <= i && !this.ended && this.budget.remaining > 0) {
-      this.budget.remaining--;
       const candidate = this.raw.at(this.pulled++);
       if (candidate === undefined) {
         this.ended = true;
         break;
       }
+      // Making the candidate and testing it each cost about one pass over the formula per exam.
+      this.budget.remaining -= (1 + candidate.rank) * this.evaluationCost;
       if (this.seen.has(candidate.mask)) continue;
       this.seen.add(candidate.mask);
       if (this.isMinimal(candidate.mask)) {
