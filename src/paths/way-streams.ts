@@ -49,10 +49,10 @@ export class PairedWays implements WayStream {
     while (this.out.length <= i) {
       const next = this.frontier.pop();
       if (next === undefined) return undefined;
-      const [rank, ia, ib] = next;
+      const [, ia, ib] = next;
       const mask = this.a.at(ia)!.mask | this.b.at(ib)!.mask;
-      // `rank` (the sum) orders the frontier; the way's own rank is its true exam count, which
-      // is the sum minus the exams both sides always share (a constant, so order is kept).
+      // The frontier is ordered by the sum of ranks; the way's own rank is its true exam count,
+      // the sum minus the exams both sides always share (a constant, so the order is kept).
       this.out.push({ mask, rank: popcount(mask) });
       // Each pair has one predecessor ((i, j-1), or (i-1, 0) on the first column), so the
       // frontier reaches every pair exactly once without a visited set.
