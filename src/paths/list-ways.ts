@@ -33,12 +33,12 @@ export const DEFAULT_WAYS_BUDGET: WaysBudget = { work: 500_000 };
 /**
  * Counts the distinct minimal ways to meet a problem's target and lists the first `first`.
  *
- * Exactness: the count is exact whenever every group of parts that share exams has at most as
- * many raw combinations as the budget allows (real catalogs: always, by orders of magnitude).
- * Counting is polynomial where nothing is shared (products and sums over `factorWays`); where
- * something is, it enumerates only that group's combinations. Exact counting of minimal ways in
- * general is #P-hard (it includes counting minimal vertex covers), hence the budget and `exact`.
- * Work for the list: about `first` steps per node of the factored form, plus budgeted filtering.
+ * Exactness: independent nodes (factor-ways.ts) count by products and sums, in one pass; an
+ * entangled group counts by enumerating its module quotient (entangled-ways.ts), exact when that
+ * fits the work budget (every seed-shaped catalog tried, by orders of magnitude). Exact counting
+ * of minimal ways is #P-hard in general (it includes counting minimal vertex covers), hence the
+ * budget and `exact`. Work for the list: about `first` steps per node of the factored form; the
+ * ways of a quotient cut short by the budget are the ones found.
  */
 export function listMinimalWays(
   problem: RequirementProblem,
@@ -55,9 +55,7 @@ export function listMinimalWays(
     if (way === undefined) break;
     listed.push(way.mask);
   }
-  // A list that ran out of budget may have found more ways than the count saw.
-  const total = count > BigInt(listed.length) ? count : BigInt(listed.length);
-  return { totalCount: total, exact, ways: listed };
+  return { totalCount: count, exact, ways: listed };
 }
 
 class WaysCounter {
