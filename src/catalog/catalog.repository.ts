@@ -110,7 +110,7 @@ const KIND_OF_LABEL: Record<string, RequirementNodeKind> = {
 
 /** Every Cypher query the API runs; each batch method answers for many codes in one round trip. */
 export class CatalogRepository {
-  constructor(readonly database: Database) {}
+  constructor(private readonly database: Database) {}
 
   async findByCodes<L extends CatalogItemLabel>(label: L, codes: readonly string[]) {
     const records = await this.database.read(

@@ -3,7 +3,6 @@ import { Certification } from '../catalog/certification.type';
 import { Context } from '../context';
 import { CertificationPaths } from './certification-path.type';
 import { checkFirstPaths, FIRST_PATHS_ARG, HOLDING_ARG } from './path-args';
-import { pathsOf } from './paths-context';
 import { Unlock } from './unlock.type';
 
 @Resolver(() => Certification)
@@ -18,7 +17,7 @@ export class CertificationPathsResolver {
     @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
     @Arg('first', () => Int, FIRST_PATHS_ARG) first?: number | null,
   ) {
-    return pathsOf(context).paths(certification.code, holding ?? [], checkFirstPaths(first));
+    return context.paths.paths(certification.code, holding ?? [], checkFirstPaths(first));
   }
 
   @FieldResolver(() => [Unlock], {
@@ -30,6 +29,6 @@ export class CertificationPathsResolver {
     @Ctx() context: Context,
     @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
   ) {
-    return pathsOf(context).unlocks(certification.code, holding ?? []);
+    return context.paths.unlocks(certification.code, holding ?? []);
   }
 }

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Exam } from '../catalog/exam.type';
 import { Context } from '../context';
 import { HOLDING_ARG } from './path-args';
-import { pathsOf } from './paths-context';
 import { Unlock } from './unlock.type';
 
 @Resolver(() => Exam)
@@ -16,7 +15,7 @@ export class ExamUnlocksResolver {
     @Ctx() context: Context,
     @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
   ) {
-    return pathsOf(context).unlocks(exam.code, holding ?? []);
+    return context.paths.unlocks(exam.code, holding ?? []);
   }
 
   @FieldResolver(() => Float, {

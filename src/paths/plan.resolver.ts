@@ -1,7 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Context } from '../context';
 import { HOLDING_ARG } from './path-args';
-import { pathsOf } from './paths-context';
 import { Plan, PlanObjective } from './plan.type';
 import { Unlock } from './unlock.type';
 
@@ -23,7 +22,7 @@ export class PlanResolver {
     })
     optimizeFor?: PlanObjective | null,
   ) {
-    return pathsOf(context).plan(target, holding ?? [], optimizeFor ?? 'FEWEST_EXAMS');
+    return context.paths.plan(target, holding ?? [], optimizeFor ?? 'FEWEST_EXAMS');
   }
 
   @Query(() => [Unlock], {
@@ -36,6 +35,6 @@ export class PlanResolver {
     code: string,
     @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
   ) {
-    return pathsOf(context).unlocks(code, holding ?? []);
+    return context.paths.unlocks(code, holding ?? []);
   }
 }
