@@ -16,7 +16,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   if (!existsSync(MAIN))
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT });
+    execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'certgraph-start-'));
 });
 afterAll(async () => {
