@@ -1,23 +1,12 @@
-import { Database, Work } from '../../src/db/database';
-import { createTestApi } from '../support/test-api';
-import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
-
 /**
  * Every fact of the seed document (shared/seed/microsoft-expert-certifications.md), checked
  * through GraphQL against the seeded Neo4j.
  */
-let db: TestDatabase;
-let api: Awaited<ReturnType<typeof createTestApi>>;
+import { Database, Work } from '../../src/db/database';
+import { createTestApi } from '../support/test-api';
+import { useSeededApi } from '../support/seeded-api';
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await resetAndSeed(db.database);
-  api = await createTestApi(db.database);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
+const seeded = useSeededApi();
 
 const DOCS = 'https://docs.microsoft.com/en-gb/learn/certifications';
 
@@ -52,7 +41,9 @@ function render(node: Node): string {
 }
 
 async function tree(code: string): Promise<string> {
-  const data = await api.query<{ certification: { requirements: Node } }>(REQUIREMENTS, { code });
+  const data = await seeded.api.query<{ certification: { requirements: Node } }>(REQUIREMENTS, {
+    code,
+  });
   return render({ ...data.certification.requirements, __typename: 'RequirementGroup' });
 }
 
@@ -76,7 +67,7 @@ describe('requirement trees of the seed document', () => {
   });
 
   test('an alternative is walked down to its exam in one query', async () => {
-    const data = await api.query<{ certification: { requirements: { items: Node[] } } }>(`{
+    const data = await seeded.api.query<{ certification: { requirements: { items: Node[] } } }>(`{
       certification(code: "devops-engineer") {
         requirements { items { ... on RequirementGroup { id mode items {
           ... on Certification { code requirements { items { ... on Exam { code courses { code } } } } }
@@ -102,7 +93,7 @@ describe('requirement trees of the seed document', () => {
 
 describe('catalog items', () => {
   test('certifications: names, levels and Microsoft Learn pages', async () => {
-    const data = await api.query<{ certifications: { nodes: object[] } }>(
+    const data = await seeded.api.query<{ certifications: { nodes: object[] } }>(
       '{ certifications(first: 100) { nodes { code name level url } } }',
     );
     expect(data.certifications.nodes).toEqual([
@@ -152,7 +143,7 @@ describe('catalog items', () => {
   });
 
   test('the experts carry the descriptions of the seed document', async () => {
-    const data = await api.query<{
+    const data = await seeded.api.query<{
       certifications: { nodes: { code: string; description: string }[] };
     }>('{ certifications(level: EXPERT) { nodes { code description } } }');
     const description = Object.fromEntries(
@@ -170,7 +161,7 @@ describe('catalog items', () => {
   });
 
   test('exams with their titles, pages and instructor-led courses', async () => {
-    const data = await api.query<{ exams: { nodes: object[] } }>(
+    const data = await seeded.api.query<{ exams: { nodes: object[] } }>(
       '{ exams(first: 100) { nodes { code name url courses { code url exams { code } } } } }',
     );
     const course = (code: string, exam: string) => ({
@@ -232,7 +223,7 @@ describe('catalog items', () => {
   });
 
   test("the seed document's slips are corrected and noted, with the original as a source", async () => {
-    const data = await api.query<
+    const data = await seeded.api.query<
       Record<string, { url: string; sources: string[]; notes: string[] }>
     >(`{
       developer: certification(code: "azure-developer") { url sources notes }
@@ -276,7 +267,7 @@ describe('requiredBy walks back through choices', () => {
     ],
     ['certification', 'devops-engineer', []],
   ])('%s %s', async (kind, code, expected) => {
-    const data = await api.query<Record<string, { requiredBy: { code: string }[] }>>(
+    const data = await seeded.api.query<Record<string, { requiredBy: { code: string }[] }>>(
       `query($code: String!) { item: ${kind}(code: $code) { requiredBy { code } } }`,
       { code },
     );
@@ -292,7 +283,7 @@ describe('lookups', () => {
     ['exam', 'Pl-600', 'PL-600'],
     ['course', 'az-400t00', 'AZ-400T00'],
   ])('%s(%j) in any letter case', async (kind, input, code) => {
-    const data = await api.query<Record<string, { code: string }>>(
+    const data = await seeded.api.query<Record<string, { code: string }>>(
       `query($c: String!) { item: ${kind}(code: $c) { code } }`,
       {
         c: input,
@@ -302,7 +293,7 @@ describe('lookups', () => {
   });
 
   test.each(['certification', 'exam', 'course'])('unknown %s is null', async (kind) => {
-    const data = await api.query(`{ item: ${kind}(code: "nope-123") { code } }`);
+    const data = await seeded.api.query(`{ item: ${kind}(code: "nope-123") { code } }`);
     expect(data.item).toBeNull();
   });
 });
@@ -324,7 +315,7 @@ describe('pagination', () => {
     const flags: [boolean, boolean][] = [];
     let after: string | null = null;
     for (;;) {
-      const { certifications: page }: { certifications: Conn } = await api.query(PAGE, {
+      const { certifications: page }: { certifications: Conn } = await seeded.api.query(PAGE, {
         first: 3,
         after,
       });
@@ -344,18 +335,23 @@ describe('pagination', () => {
   });
 
   test('filters by level and counts the filtered total', async () => {
-    const experts = await api.query<{ certifications: Conn }>(PAGE, { level: 'EXPERT', first: 2 });
+    const experts = await seeded.api.query<{ certifications: Conn }>(PAGE, {
+      level: 'EXPERT',
+      first: 2,
+    });
     expect(experts.certifications.totalCount).toBe(3);
     expect(experts.certifications.edges.map((e) => e.node.code)).toEqual([
       'azure-solutions-architect',
       'devops-engineer',
     ]);
-    const associates = await api.query<{ certifications: Conn }>(PAGE, { level: 'ASSOCIATE' });
+    const associates = await seeded.api.query<{ certifications: Conn }>(PAGE, {
+      level: 'ASSOCIATE',
+    });
     expect(associates.certifications.totalCount).toBe(4);
   });
 
   test('exams and courses are connections with nodes and totalCount', async () => {
-    const data = await api.query<{
+    const data = await seeded.api.query<{
       exams: { totalCount: number; nodes: unknown[] };
       courses: {
         totalCount: number;
@@ -379,7 +375,7 @@ describe('pagination', () => {
       'after: "bm90LWEtY3Vyc29y" is not a cursor returned by this API',
     ],
   ])('refuses %j with BAD_USER_INPUT', async (variables, message) => {
-    const result = await api.execute(PAGE, variables);
+    const result = await seeded.api.execute(PAGE, variables);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
@@ -387,7 +383,7 @@ describe('pagination', () => {
 describe('search', () => {
   const search = async (text: string, first?: number) =>
     (
-      await api.query<{ search: { __typename: string; code: string }[] }>(
+      await seeded.api.query<{ search: { __typename: string; code: string }[] }>(
         'query($t: String!, $f: Int) { search(text: $t, first: $f) { __typename code name } }',
         { t: text, f: first },
       )
@@ -424,7 +420,7 @@ describe('search', () => {
     ['', 'text must not be empty'],
     ['AND OR', undefined],
   ])('handles %j', async (text, message) => {
-    const result = await api.execute('query($t: String!) { search(text: $t) { code } }', {
+    const result = await seeded.api.execute('query($t: String!) { search(text: $t) { code } }', {
       t: text,
     });
     if (message)
@@ -435,7 +431,7 @@ describe('search', () => {
 
 describe('requirementGraph', () => {
   test('gives the whole DevOps Engineer Expert structure as flat nodes and edges', async () => {
-    const data = await api.query<{
+    const data = await seeded.api.query<{
       certification: {
         requirementGraph: {
           root: string;
@@ -479,7 +475,7 @@ describe('batching', () => {
   }
 
   test('a nested query over every certification costs a few round trips, not one per item', async () => {
-    const counting = new CountingDatabase(db.driver);
+    const counting = new CountingDatabase(seeded.db.driver);
     const countingApi = await createTestApi(counting);
     try {
       const data = await countingApi.query<{ certifications: { nodes: unknown[] } }>(`{
@@ -501,7 +497,7 @@ describe('batching', () => {
 
 describe('errors', () => {
   test('unexpected failures are masked for clients', async () => {
-    const broken = new Database(db.driver, 'no-such-database');
+    const broken = new Database(seeded.db.driver, 'no-such-database');
     const brokenApi = await createTestApi(broken);
     const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
     try {

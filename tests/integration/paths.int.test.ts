@@ -9,27 +9,10 @@ import { bruteForceMinimalWays } from '../../src/paths/testing/brute-force';
 import { problemFromCatalog } from '../../src/paths/testing/problems';
 import { catalogToGraph } from '../../src/seed/catalog-to-graph';
 import { writeGraph } from '../../src/seed/write-graph';
-import { createTestApi } from '../support/test-api';
-import {
-  openTestDatabase,
-  resetAndSeed,
-  resetDatabase,
-  TestDatabase,
-} from '../support/test-database';
+import { resetDatabase } from '../support/test-database';
+import { useSeededApi } from '../support/seeded-api';
 
-let db: TestDatabase;
-let api: Awaited<ReturnType<typeof createTestApi>>;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await resetAndSeed(db.database);
-  api = await createTestApi(db.database);
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const seeded = useSeededApi();
 
 const PATHS = `
 query Paths($code: String!, $holding: [String!], $first: Int) {
@@ -69,7 +52,7 @@ interface PathsData {
 }
 
 async function paths(code: string, holding?: string[], first?: number) {
-  const data = await api.query<PathsData>(PATHS, { code, holding, first });
+  const data = await seeded.api.query<PathsData>(PATHS, { code, holding, first });
   return data.certification.paths;
 }
 
@@ -170,7 +153,7 @@ describe('holding', () => {
   });
 
   test('unknown codes are an error that lists them all', async () => {
-    const result = await api.execute(PATHS, {
+    const result = await seeded.api.execute(PATHS, {
       code: 'devops-engineer',
       holding: ['AZ-104', 'AZ-999', 'no-such-cert', 'AZ-104T00'],
     });
@@ -199,7 +182,7 @@ describe('first', () => {
   });
 
   test.each([-1, 101])('%i is an error naming the argument', async (first) => {
-    const result = await api.execute(PATHS, { code: 'devops-engineer', first });
+    const result = await seeded.api.execute(PATHS, { code: 'devops-engineer', first });
     expect(result.errors![0].message).toBe(`first must be between 0 and 100; got ${first}`);
     expect(result.errors![0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -218,8 +201,8 @@ describe('a synthetic catalog with shared prerequisites, in Neo4j', () => {
   });
 
   beforeAll(async () => {
-    await resetDatabase(db.database);
-    await writeGraph(db.database, catalogToGraph(catalog));
+    await resetDatabase(seeded.db.database);
+    await writeGraph(seeded.db.database, catalogToGraph(catalog));
   });
 
   test('count and paths equal the brute-force minimal exam sets, with and without holding', async () => {

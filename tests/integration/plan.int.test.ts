@@ -9,27 +9,10 @@ import { subgraphOf } from '../../src/paths/requirement-subgraph';
 import { syntheticCatalog } from '../../src/paths/synthetic-catalog';
 import { bruteForceCheapest } from '../../src/paths/testing/brute-force';
 import { problemFromCatalog } from '../../src/paths/testing/problems';
-import { createTestApi } from '../support/test-api';
-import {
-  openTestDatabase,
-  resetAndSeed,
-  resetDatabase,
-  TestDatabase,
-} from '../support/test-database';
+import { resetDatabase } from '../support/test-database';
+import { useSeededApi } from '../support/seeded-api';
 
-let db: TestDatabase;
-let api: Awaited<ReturnType<typeof createTestApi>>;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await resetAndSeed(db.database);
-  api = await createTestApi(db.database);
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const seeded = useSeededApi();
 
 const PLAN = `
 query Plan($target: String!, $holding: [String!], $optimizeFor: PlanObjective) {
@@ -73,7 +56,7 @@ interface PlanData {
 }
 
 const plan = (target: string, holding?: string[], optimizeFor?: string) =>
-  api.query<PlanData>(PLAN, { target, holding, optimizeFor }).then((data) => data.plan);
+  seeded.api.query<PlanData>(PLAN, { target, holding, optimizeFor }).then((data) => data.plan);
 
 const codes = (items: { code: string }[]) => items.map((item) => item.code);
 
@@ -151,7 +134,7 @@ test('the seeds know no prices or durations yet: the plan says so instead of gue
 
 test('an unknown target is null; an unknown held code is an error naming it', async () => {
   expect(await plan('no-such-certification')).toBeNull();
-  const result = await api.execute(PLAN, { target: 'devops-engineer', holding: ['XX-1'] });
+  const result = await seeded.api.execute(PLAN, { target: 'devops-engineer', holding: ['XX-1'] });
   expect(result.errors![0]).toMatchObject({
     message: 'holding: unknown code(s) "XX-1". holding takes certification and exam codes.',
     extensions: { code: 'BAD_USER_INPUT', argumentName: 'holding' },
@@ -169,8 +152,8 @@ describe('a synthetic catalog with shared prerequisites and prices, in Neo4j', (
   });
 
   beforeAll(async () => {
-    await resetDatabase(db.database);
-    await writeGraph(db.database, catalogToGraph(catalog));
+    await resetDatabase(seeded.db.database);
+    await writeGraph(seeded.db.database, catalogToGraph(catalog));
   });
 
   test('LOWEST_EXAM_COST equals the brute-force cheapest for every small target', async () => {

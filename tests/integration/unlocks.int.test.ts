@@ -1,20 +1,7 @@
 /** Query.unlocks, Exam.unlocks and Certification.unlocks against the real seeds in Neo4j. */
-import { createTestApi } from '../support/test-api';
-import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
+import { useSeededApi } from '../support/seeded-api';
 
-let db: TestDatabase;
-let api: Awaited<ReturnType<typeof createTestApi>>;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await resetAndSeed(db.database);
-  api = await createTestApi(db.database);
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const seeded = useSeededApi();
 
 const UNLOCK_FIELDS = `
   certification { code }
@@ -37,7 +24,9 @@ interface UnlockData {
 }
 
 const unlocks = (code: string, holding?: string[]) =>
-  api.query<{ unlocks: UnlockData[] }>(UNLOCKS, { code, holding }).then((data) => data.unlocks);
+  seeded.api
+    .query<{ unlocks: UnlockData[] }>(UNLOCKS, { code, holding })
+    .then((data) => data.unlocks);
 
 /** "code: earned" or "code: n more (EXAM, EXAM)". */
 const summary = (list: UnlockData[]) =>
@@ -82,7 +71,7 @@ test('an expert nothing requires unlocks nothing', async () => {
 });
 
 test('the same answers as fields of Exam and Certification', async () => {
-  const data = await api.query<{
+  const data = await seeded.api.query<{
     exam: { unlocks: UnlockData[] };
     certification: { unlocks: UnlockData[] };
   }>(`
@@ -101,7 +90,7 @@ test.each([
   ['XX-404', 'code: "XX-404" is not a certification or exam code', 'code'],
   ['AZ-104T00', 'code: "AZ-104T00" is not a certification or exam code', 'code'],
 ])('%s is an error', async (code, message, argumentName) => {
-  const result = await api.execute(UNLOCKS, { code });
+  const result = await seeded.api.execute(UNLOCKS, { code });
   expect(result.errors![0]).toMatchObject({
     message,
     extensions: { code: 'BAD_USER_INPUT', argumentName },
@@ -109,7 +98,7 @@ test.each([
 });
 
 test('unknown held codes are an error', async () => {
-  const result = await api.execute(UNLOCKS, { code: 'AZ-104', holding: ['nope'] });
+  const result = await seeded.api.execute(UNLOCKS, { code: 'AZ-104', holding: ['nope'] });
   expect(result.errors![0].extensions).toMatchObject({
     code: 'BAD_USER_INPUT',
     argumentName: 'holding',

@@ -45,3 +45,5 @@ export async function createTestApi(database: Database) {
     stop: () => apollo.stop(),
   };
 }
+
+export type TestApi = Awaited<ReturnType<typeof createTestApi>>;

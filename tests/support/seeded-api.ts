@@ -1,0 +1,21 @@
+import { createTestApi, TestApi } from './test-api';
+import { openTestDatabase, resetAndSeed, TestDatabase } from './test-database';
+
+/**
+ * For a test file that reads the seed catalog through GraphQL: registers the beforeAll that
+ * resets and seeds the shared database and builds the API over it, and the afterAll that stops
+ * both. Use the returned handle inside tests (its fields are set once beforeAll has run).
+ */
+export function useSeededApi(): { db: TestDatabase; api: TestApi } {
+  const handle = {} as { db: TestDatabase; api: TestApi };
+  beforeAll(async () => {
+    handle.db = await openTestDatabase();
+    await resetAndSeed(handle.db.database);
+    handle.api = await createTestApi(handle.db.database);
+  });
+  afterAll(async () => {
+    await handle.api?.stop();
+    await handle.db?.close();
+  });
+  return handle;
+}
