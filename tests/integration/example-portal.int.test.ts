@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { artifactPath, launchBrowser } from '../support/browser';
 import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
-import { startTestServer, TestServer, watchOutsideRequests } from './http-test-server';
+import { startTestServer, TestServer, watchOutsideRequests } from '../support/http-test-server';
 
 /**
  * examples/portal as a learning portal would run it: served by `npm run example` on its own

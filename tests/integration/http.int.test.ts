@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PLAYGROUND_EXAMPLES } from '../../src/http/playground-examples';
 import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
-import { getUrl, startTestServer, TestServer } from './http-test-server';
+import { getUrl, startTestServer, TestServer } from '../support/http-test-server';
 
 /**
  * The HTTP contract a portal or CDN relies on, over a real socket and the seeded Neo4j: GET

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { artifactPath, launchBrowser } from '../support/browser';
 import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
-import { blockOutsideNetwork, startTestServer, TestServer } from './http-test-server';
+import { blockOutsideNetwork, startTestServer, TestServer } from '../support/http-test-server';
 
 /**
  * The bundled GraphiQL in headless Chromium with every request off this machine aborted: it
