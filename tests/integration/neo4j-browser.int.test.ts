@@ -21,7 +21,7 @@ jest.setTimeout(180_000);
 const httpUrl = process.env.TEST_NEO4J_HTTP_URL;
 if (!httpUrl)
   console.warn(
-    'Skipping the Neo4j Browser tests: TEST_NEO4J_HTTP_URL is not set because NEO4J_URI points at a ' +
+    'Skipping the Neo4j Browser tests: TEST_NEO4J_HTTP_URL is not set because TEST_NEO4J_URI points at a ' +
       'Neo4j these tests did not start, so neither its Browser address nor its settings are known.',
   );
 const describeWithBrowser = httpUrl ? describe : describe.skip;

@@ -1,15 +1,13 @@
 import { startLocalNeo4j } from '../../src/neo4j/local-neo4j';
 
 /**
- * Starts one throwaway Neo4j (free ports, temp store) for the integration tests, or reuses the
- * database named by NEO4J_URI. Tests read TEST_NEO4J_URI; global-teardown stops what was started.
- * Tests reset and reseed the single user database themselves, so they must run in band.
+ * Starts one throwaway Neo4j (free ports, temp store) for the integration tests, or uses the one
+ * named by TEST_NEO4J_URI (with TEST_NEO4J_USERNAME, TEST_NEO4J_PASSWORD, TEST_NEO4J_DATABASE).
+ * The tests empty and reseed that database, so they never read NEO4J_URI: a test run must not
+ * wipe the catalog the application uses. global-teardown stops what was started here.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.NEO4J_URI) {
-    process.env.TEST_NEO4J_URI = process.env.NEO4J_URI;
-    return;
-  }
+  if (process.env.TEST_NEO4J_URI) return;
   const neo4j = await startLocalNeo4j({
     boltPort: 0,
     httpPort: 0,

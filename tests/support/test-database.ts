@@ -10,22 +10,20 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** Connects to the Neo4j that global-setup started (or NEO4J_URI). Call close() in afterAll. */
+/** Connects to the Neo4j that global-setup started (or TEST_NEO4J_URI). Call close() in afterAll. */
 export async function openTestDatabase(): Promise<TestDatabase> {
-  const uri = process.env.TEST_NEO4J_URI;
-  if (!uri)
+  const env = process.env;
+  if (!env.TEST_NEO4J_URI) {
     throw new Error(
       'TEST_NEO4J_URI is not set: run integration tests through jest (global-setup starts Neo4j).',
     );
-  const driver = await connect(
-    process.env.NEO4J_URI
-      ? { uri, username: process.env.NEO4J_USERNAME, password: process.env.NEO4J_PASSWORD }
-      : { uri },
-  );
-  const database = new Database(
-    driver,
-    process.env.NEO4J_URI ? process.env.NEO4J_DATABASE : undefined,
-  );
+  }
+  const driver = await connect({
+    uri: env.TEST_NEO4J_URI,
+    username: env.TEST_NEO4J_USERNAME,
+    password: env.TEST_NEO4J_PASSWORD,
+  });
+  const database = new Database(driver, env.TEST_NEO4J_DATABASE || undefined);
   return { database, driver, close: () => driver.close() };
 }
 
