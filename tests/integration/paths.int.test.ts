@@ -7,9 +7,7 @@ import { certificationNodeId } from '../../src/paths/requirement-dag';
 import { syntheticCatalog } from '../../src/paths/synthetic-catalog';
 import { bruteForceMinimalWays } from '../../src/paths/testing/brute-force';
 import { problemFromCatalog } from '../../src/paths/testing/problems';
-import { catalogToGraph } from '../../src/seed/catalog-to-graph';
-import { writeGraph } from '../../src/seed/write-graph';
-import { resetDatabase } from '../support/test-database';
+import { resetAndLoad } from '../support/test-database';
 import { useSeededApi } from '../support/seeded-api';
 
 const seeded = useSeededApi();
@@ -201,8 +199,7 @@ describe('a synthetic catalog with shared prerequisites, in Neo4j', () => {
   });
 
   beforeAll(async () => {
-    await resetDatabase(seeded.db.database);
-    await writeGraph(seeded.db.database, catalogToGraph(catalog));
+    await resetAndLoad(seeded.db.database, catalog);
   });
 
   test('count and paths equal the brute-force minimal exam sets, with and without holding', async () => {

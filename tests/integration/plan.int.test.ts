@@ -3,13 +3,12 @@
  * shared prerequisites and known prices, where the answer is checked by brute force.
  */
 import { catalogToGraph } from '../../src/seed/catalog-to-graph';
-import { writeGraph } from '../../src/seed/write-graph';
 import { examCosts, searchWeights } from '../../src/paths/plan-costs';
 import { subgraphOf } from '../../src/paths/requirement-subgraph';
 import { syntheticCatalog } from '../../src/paths/synthetic-catalog';
 import { bruteForceCheapest } from '../../src/paths/testing/brute-force';
 import { problemFromCatalog } from '../../src/paths/testing/problems';
-import { resetDatabase } from '../support/test-database';
+import { resetAndLoad } from '../support/test-database';
 import { useSeededApi } from '../support/seeded-api';
 
 const seeded = useSeededApi();
@@ -152,8 +151,7 @@ describe('a synthetic catalog with shared prerequisites and prices, in Neo4j', (
   });
 
   beforeAll(async () => {
-    await resetDatabase(seeded.db.database);
-    await writeGraph(seeded.db.database, catalogToGraph(catalog));
+    await resetAndLoad(seeded.db.database, catalog);
   });
 
   test('LOWEST_EXAM_COST equals the brute-force cheapest for every small target', async () => {

@@ -2,7 +2,10 @@ import { Driver } from 'neo4j-driver';
 import { connect } from '../../src/db/connect';
 import { Database } from '../../src/db/database';
 import { applySchema } from '../../src/db/schema-setup';
+import { Catalog } from '../../src/seed/catalog';
+import { catalogToGraph } from '../../src/seed/catalog-to-graph';
 import { seedDatabase } from '../../src/seed/seed-database';
+import { writeGraph } from '../../src/seed/write-graph';
 
 export interface TestDatabase {
   database: Database;
@@ -37,6 +40,12 @@ export async function resetDatabase(database: Database): Promise<void> {
 export async function resetAndSeed(database: Database, seedsDir?: string): Promise<void> {
   await resetDatabase(database);
   await seedDatabase(database, seedsDir);
+}
+
+/** An empty database holding only `catalog` (e.g. a synthetic one), written as seeding does. */
+export async function resetAndLoad(database: Database, catalog: Catalog): Promise<void> {
+  await resetDatabase(database);
+  await writeGraph(database, catalogToGraph(catalog));
 }
 
 /** Every node and relationship, as sorted text: two snapshots are equal iff the graphs are. */
