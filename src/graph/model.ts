@@ -5,7 +5,13 @@
 export const NODE_LABELS = ['Certification', 'Exam', 'Course', 'RequirementGroup'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
-export const RELATIONSHIP_TYPES = ['REQUIRES', 'ONE_OF', 'PREPARES_FOR'] as const;
+export const RELATIONSHIP_TYPES = [
+  'REQUIRES',
+  'ONE_OF',
+  'PREPARES_FOR',
+  'REPLACED_BY',
+  'SUCCEEDED_BY',
+] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 /** Catalog items are keyed by `code`; requirement groups, which have no code, by `id`. */
@@ -22,6 +28,19 @@ export type GroupMode = keyof typeof GROUP_MODE_LABEL;
 
 export type PropertyValue = string | number | boolean | string[];
 
+/**
+ * Properties that hold calendar days. The seeds and this model write them as YYYY-MM-DD text;
+ * Neo4j stores them as `date` values, so that Cypher compares them and Browser shows dates.
+ */
+export const DATE_PROPERTIES: ReadonlySet<string> = new Set([
+  'validFrom',
+  'validUntil',
+  'availableFrom',
+  'betaUntil',
+  'retirementAnnouncedOn',
+  'retiredOn',
+]);
+
 export interface NodeRef {
   label: NodeLabel;
   key: string;
@@ -37,6 +56,8 @@ export interface GraphRelationship {
   to: NodeRef;
   /** Order among the relationships of one kind leaving `from`, as the curator wrote it. */
   position: number;
+  /** Everything else the relationship says: dates it applied, provenance. */
+  properties?: Record<string, PropertyValue>;
 }
 
 export interface PropertyGraph {

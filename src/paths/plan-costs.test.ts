@@ -19,25 +19,28 @@ certifications:
           - certification: admin
           - certification: dev
       - exam: EX-3
+    confidence: official
     sources: [${SOURCE}]
   - code: admin
     name: Admin
     level: ASSOCIATE
     requires: [{ exam: EX-1 }]
+    confidence: official
     sources: [${SOURCE}]
   - code: dev
     name: Dev
     level: ASSOCIATE
     requires: [{ exam: EX-2 }]
+    confidence: official
     sources: [${SOURCE}]
 exams:
-  - { code: EX-1, name: One, sources: [${SOURCE}] }
-  - { code: EX-2, name: Two, sources: [${SOURCE}], priceUsd: 165 }
-  - { code: EX-3, name: Three, sources: [${SOURCE}], priceUsd: 99.5 }
+  - { code: EX-1, name: One, confidence: official, sources: [${SOURCE}] }
+  - { code: EX-2, name: Two, confidence: official, sources: [${SOURCE}], priceUsd: 165 }
+  - { code: EX-3, name: Three, confidence: official, sources: [${SOURCE}], priceUsd: 99.5 }
 courses:
-  - { code: EX-1T00, name: One, exams: [EX-1], sources: [${SOURCE}], durationInHours: 24 }
-  - { code: EX-1T01, name: One short, exams: [EX-1], sources: [${SOURCE}], durationInHours: 8 }
-  - { code: EX-2T00, name: Two, exams: [EX-2], sources: [${SOURCE}] }
+  - { code: EX-1T00, name: One, exams: [EX-1], confidence: official, sources: [${SOURCE}], durationInHours: 24 }
+  - { code: EX-1T01, name: One short, exams: [EX-1], confidence: official, sources: [${SOURCE}], durationInHours: 8 }
+  - { code: EX-2T00, name: Two, exams: [EX-2], confidence: official, sources: [${SOURCE}] }
 `;
 
 function parsed() {

@@ -67,6 +67,7 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
     catalog.exams.push({
       code,
       name: `Synthetic exam ${n}`,
+      confidence: 'OFFICIAL',
       sources: [SOURCE],
       notes: [],
       priceUsd: chance(options.priceKnownRatio ?? 0) ? pick([99, 126, 165, 200]) : undefined,
@@ -80,7 +81,8 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
         code: `${code}T00`,
         name: `Synthetic course for ${code}`,
         exams,
-        sources: [SOURCE],
+        confidence: 'OFFICIAL',
+      sources: [SOURCE],
         notes: [],
         durationInHours: chance(options.durationKnownRatio ?? 0)
           ? pick([8, 16, 24, 32])
@@ -143,7 +145,8 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
         name: `Synthetic certification ${number}`,
         level: LEVELS[Math.min(level, LEVELS.length - 1)],
         requires: dedupe(requires),
-        sources: [SOURCE],
+        confidence: 'OFFICIAL',
+      sources: [SOURCE],
         notes: [],
         location: location('certifications', number - 1, code),
       });

@@ -14,6 +14,7 @@ describe('catalogToGraph', () => {
           { oneOf: [{ certification: 'assoc' }, { allOf: [{ exam: 'A-1' }, { exam: 'A-2' }] }] },
           { exam: 'E-1' },
         ],
+        confidence: 'OFFICIAL' as const,
         sources: ['https://example.org'],
         notes: [],
         location,
@@ -25,6 +26,7 @@ describe('catalogToGraph', () => {
         code: 'E-1T00',
         name: 'Course',
         exams: ['E-1'],
+        confidence: 'OFFICIAL' as const,
         sources: ['https://e.org'],
         notes: [],
         location: { ...location, kind: 'courses' },
@@ -59,6 +61,7 @@ describe('catalogToGraph', () => {
     const expert = graph.nodes.find((n) => n.key === 'expert')!;
     expect(Object.keys(expert.properties).sort()).toEqual([
       'code',
+      'confidence',
       'level',
       'name',
       'notes',

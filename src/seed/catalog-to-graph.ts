@@ -5,7 +5,7 @@ import {
   PropertyGraph,
   PropertyValue,
 } from '../graph/model';
-import { Catalog, RequirementSpec } from './catalog';
+import { Catalog, Lifecycle, Provenance, RequirementSpec } from './catalog';
 
 /** Drops absent values: Neo4j stores no nulls, and an absent property reads back as null. */
 function defined(
@@ -29,11 +29,22 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
   const nodes: GraphNode[] = [];
   const relationships: GraphRelationship[] = [];
 
-  const item = (x: { name: string; url?: string; sources: string[]; notes: string[] }) => ({
+  const item = (x: {
+    code: string;
+    name: string;
+    url?: string;
+    confidence: Provenance['confidence'];
+    sources: string[];
+    notes: string[];
+    lifecycle?: Lifecycle;
+  }) => ({
+    code: x.code,
     name: x.name,
     url: x.url,
+    confidence: x.confidence,
     sources: x.sources,
     notes: x.notes,
+    ...lifecycleProperties(x.lifecycle),
   });
 
   /** `from` points at each spec with `type`; nested groups get ids under `idPrefix`. */
@@ -43,8 +54,10 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
     specs: RequirementSpec[],
     certCode: string,
     idPrefix: string,
+    inherited: Provenance,
   ) => {
     specs.forEach((spec, position) => {
+      const provenance = spec.provenance ?? inherited;
       let to: NodeRef;
       if ('exam' in spec) to = { label: 'Exam', key: spec.exam };
       else if ('certification' in spec) to = { label: 'Certification', key: spec.certification };
@@ -54,9 +67,28 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
         to = { label: 'RequirementGroup', key: id };
         nodes.push({ ...to, properties: { id, mode, certification: certCode } });
         const members = 'oneOf' in spec ? spec.oneOf : spec.allOf;
-        addRequirements(to, mode === 'ONE_OF' ? 'ONE_OF' : 'REQUIRES', members, certCode, id);
+        addRequirements(
+          to,
+          mode === 'ONE_OF' ? 'ONE_OF' : 'REQUIRES',
+          members,
+          certCode,
+          id,
+          provenance,
+        );
       }
-      relationships.push({ type, from, to, position });
+      relationships.push({
+        type,
+        from,
+        to,
+        position,
+        properties: defined({
+          validFrom: spec.from,
+          validUntil: spec.until,
+          confidence: provenance.confidence,
+          sources: provenance.sources,
+          notes: provenance.notes,
+        }),
+      });
     });
   };
 
@@ -64,31 +96,26 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
     const ref: NodeRef = { label: 'Certification', key: cert.code };
     nodes.push({
       ...ref,
-      properties: defined({
-        code: cert.code,
-        ...item(cert),
-        level: cert.level,
-        description: cert.description,
-      }),
+      properties: defined({ ...item(cert), level: cert.level, description: cert.description }),
     });
-    addRequirements(ref, 'REQUIRES', cert.requires, cert.code, cert.code);
+    addRequirements(ref, 'REQUIRES', cert.requires, cert.code, cert.code, {
+      confidence: cert.confidence,
+      sources: cert.sources,
+      notes: [],
+    });
   }
   for (const exam of catalog.exams) {
     nodes.push({
       label: 'Exam',
       key: exam.code,
-      properties: defined({ code: exam.code, ...item(exam), priceUsd: exam.priceUsd }),
+      properties: defined({ ...item(exam), priceUsd: exam.priceUsd }),
     });
   }
   for (const course of catalog.courses) {
     const ref: NodeRef = { label: 'Course', key: course.code };
     nodes.push({
       ...ref,
-      properties: defined({
-        code: course.code,
-        ...item(course),
-        durationInHours: course.durationInHours,
-      }),
+      properties: defined({ ...item(course), durationInHours: course.durationInHours }),
     });
     course.exams.forEach((exam, position) =>
       relationships.push({
@@ -99,5 +126,44 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
       }),
     );
   }
+  relationships.push(...successionRelationships(catalog));
   return { nodes, relationships };
+}
+
+/** The lifecycle as node properties; its provenance gets a `lifecycle` prefix. */
+function lifecycleProperties(lifecycle: Lifecycle | undefined) {
+  if (!lifecycle) return {};
+  const { availableFrom, betaUntil, retirementAnnouncedOn, retiredOn, provenance } = lifecycle;
+  return {
+    availableFrom,
+    betaUntil,
+    retirementAnnouncedOn,
+    retiredOn,
+    lifecycleConfidence: provenance.confidence,
+    lifecycleSources: provenance.sources,
+    lifecycleNotes: provenance.notes,
+  };
+}
+
+const LABEL_OF_KIND = {
+  certifications: 'Certification',
+  exams: 'Exam',
+  courses: 'Course',
+} as const;
+
+/** REPLACED_BY and SUCCEEDED_BY edges; the validator has checked that their targets exist. */
+function successionRelationships(catalog: Catalog): GraphRelationship[] {
+  const refOf = new Map<string, NodeRef>();
+  for (const kind of ['certifications', 'exams', 'courses'] as const)
+    for (const x of catalog[kind]) refOf.set(x.code, { label: LABEL_OF_KIND[kind], key: x.code });
+  const relationships: GraphRelationship[] = [];
+  for (const x of [...catalog.certifications, ...catalog.exams, ...catalog.courses]) {
+    const from = refOf.get(x.code)!;
+    const { replacedBy, successor } = x.lifecycle ?? {};
+    if (replacedBy)
+      relationships.push({ type: 'REPLACED_BY', from, to: refOf.get(replacedBy)!, position: 0 });
+    if (successor)
+      relationships.push({ type: 'SUCCEEDED_BY', from, to: refOf.get(successor)!, position: 0 });
+  }
+  return relationships;
 }

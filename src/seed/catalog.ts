@@ -3,25 +3,57 @@
 export const CERTIFICATION_LEVELS = ['FUNDAMENTALS', 'ASSOCIATE', 'EXPERT', 'SPECIALTY'] as const;
 export type CertificationLevelName = (typeof CERTIFICATION_LEVELS)[number];
 
-/** One entry of a `requires` list. */
-export type RequirementSpec =
+/** How sure a fact is: a Microsoft page (or a dated copy of one), another source, or no source. */
+export const CONFIDENCE_GRADES = ['OFFICIAL', 'SECONDARY', 'UNCONFIRMED'] as const;
+export type Confidence = (typeof CONFIDENCE_GRADES)[number];
+
+/** Where a fact comes from and how sure it is. */
+export interface Provenance {
+  confidence: Confidence;
+  /** At least one URL: the source, or for an unconfirmed fact the page to check it on. */
+  sources: string[];
+  notes: string[];
+}
+
+/** The days a requirement applied, inclusive; an absent end is open. Dates are YYYY-MM-DD. */
+export interface Validity {
+  from?: string;
+  until?: string;
+}
+
+export type RequirementTarget =
   | { exam: string }
   | { certification: string }
   | { oneOf: RequirementSpec[] }
   | { allOf: RequirementSpec[] };
 
-interface ItemBase {
+/** One entry of a `requires` list; without provenance of its own it has its parent's. */
+export type RequirementSpec = RequirementTarget & Validity & { provenance?: Provenance };
+
+/** When an item could be taken or earned, and what came after it (docs/catalog-history.md). */
+export interface Lifecycle {
+  availableFrom?: string;
+  betaUntil?: string;
+  retirementAnnouncedOn?: string;
+  retiredOn?: string;
+  /** The direct replacement, of the same kind. */
+  replacedBy?: string;
+  /** Where Microsoft points instead when there is no direct replacement; any kind. */
+  successor?: string;
+  provenance: Provenance;
+}
+
+interface ItemBase extends Provenance {
   code: string;
   name: string;
   url?: string;
-  sources: string[];
-  notes: string[];
+  lifecycle?: Lifecycle;
 }
 
 export interface CertificationSeed extends ItemBase {
   level: CertificationLevelName;
   description?: string;
-  /** Everything listed must be met (ALL_OF). */
+  /** Everything listed must be met (ALL_OF), each entry while it applied. */
   requires: RequirementSpec[];
 }
 

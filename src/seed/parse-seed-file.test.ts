@@ -9,6 +9,7 @@ certifications:
   - code: devops-engineer
     name: DevOps Engineer Expert
     level: EXPERT
+    confidence: official
     sources: [https://example.org/devops]
     requires:
       - oneOf:
@@ -18,11 +19,13 @@ certifications:
 exams:
   - code: AZ-400
     name: DevOps Solutions
+    confidence: official
     sources: [https://example.org/az-400]
 courses:
   - code: AZ-400T00
     name: DevOps course
     exams: [AZ-400]
+    confidence: official
     sources: [https://example.org/az-400t00]
 `;
 
@@ -81,7 +84,7 @@ describe('parseSeedFile', () => {
         VALID.replace('- certification: azure-administrator', '- certificate: azure-administrator'),
       ),
     ).toEqual([
-      'seeds/test.yaml: certifications[0] "devops-engineer": requires[0].oneOf[0]: must have exactly one of the keys exam, certification, oneOf, allOf; found "certificate"',
+      'seeds/test.yaml: certifications[0] "devops-engineer": requires[0].oneOf[0]: unknown key(s) "certificate"; an entry has one of exam, certification, oneOf, allOf, and optionally from, until, confidence, sources, notes',
     ]);
     expect(problemsOf(VALID.replace('      - exam: AZ-400\n', '      - oneOf: []\n'))).toEqual([
       'seeds/test.yaml: certifications[0] "devops-engineer": requires[1].oneOf: must be a non-empty list of requirements',
@@ -106,6 +109,102 @@ describe('parseSeedFile', () => {
   test('rejects unknown top-level keys', () => {
     expect(problemsOf('exam:\n  - code: AZ-400\n')).toEqual([
       'seeds/test.yaml: unknown top-level key(s) "exam"; expected certifications, exams or courses',
+    ]);
+  });
+});
+
+describe('dates, lifecycle and provenance', () => {
+  const DATED = `
+certifications:
+  - code: architect
+    name: Architect
+    level: EXPERT
+    confidence: official
+    sources: [https://example.org/architect]
+    requires:
+      - exam: OLD-1
+        until: 2022-03-31
+      - exam: NEW-1
+        from: 2022-04-01
+        confidence: secondary
+        sources: [https://blog.example/new]
+        notes: [The start date is inferred.]
+      - oneOf:
+          - certification: admin
+          - certification: dev
+            confidence: unconfirmed
+        from: 2022-04-01
+    lifecycle:
+      retirementAnnouncedOn: 2026-09-28
+      retiredOn: 2026-11-30
+      successor: other
+      confidence: official
+      sources: [https://example.org/retired]
+`;
+
+  test('reads dated entries; an entry without provenance inherits its parent group', () => {
+    const { catalog, problems } = parseSeedFile('seeds/test.yaml', DATED);
+    expect(problems).toEqual([]);
+    const [old, fresh, choice] = catalog.certifications[0].requires;
+    const official = {
+      confidence: 'OFFICIAL',
+      sources: ['https://example.org/architect'],
+      notes: [],
+    };
+    expect(old).toEqual({ exam: 'OLD-1', until: '2022-03-31', provenance: official });
+    expect(fresh).toEqual({
+      exam: 'NEW-1',
+      from: '2022-04-01',
+      provenance: {
+        confidence: 'SECONDARY',
+        sources: ['https://blog.example/new'],
+        notes: ['The start date is inferred.'],
+      },
+    });
+    expect(choice).toMatchObject({
+      from: '2022-04-01',
+      oneOf: [
+        { certification: 'admin', provenance: official },
+        { certification: 'dev', provenance: { ...official, confidence: 'UNCONFIRMED' } },
+      ],
+    });
+    expect(catalog.certifications[0].lifecycle).toEqual({
+      retirementAnnouncedOn: '2026-09-28',
+      retiredOn: '2026-11-30',
+      successor: 'other',
+      provenance: { confidence: 'OFFICIAL', sources: ['https://example.org/retired'], notes: [] },
+    });
+  });
+
+  test('names a malformed date, a reversed period and an unknown grade with their paths', () => {
+    expect(
+      problemsOf(
+        DATED.replace('until: 2022-03-31', 'until: 2022-02-30')
+          .replace(
+            '        from: 2022-04-01\n        confidence: secondary',
+            '        from: 2022-04-01\n        until: 2021-01-01\n        confidence: secondary',
+          )
+          .replace('confidence: unconfirmed', 'confidence: rumoured'),
+      ),
+    ).toEqual([
+      'seeds/test.yaml: certifications[0] "architect": requires[0].until: is not a calendar date',
+      'seeds/test.yaml: certifications[0] "architect": requires[1].until: 2021-01-01 is before from (2022-04-01)',
+      'seeds/test.yaml: certifications[0] "architect": requires[2].oneOf[1].confidence: must be one of official, secondary, unconfirmed',
+    ]);
+  });
+
+  test('a lifecycle needs its own provenance and takes only known fields', () => {
+    expect(
+      problemsOf(
+        DATED.replace(
+          '      confidence: official\n      sources: [https://example.org/retired]\n',
+          '      retiredAt: 2026-11-30\n',
+        ),
+      ),
+    ).toEqual([
+      'seeds/test.yaml: certifications[0] "architect": lifecycle.confidence: is missing',
+      'seeds/test.yaml: certifications[0] "architect": lifecycle.sources: is missing',
+      'seeds/test.yaml: certifications[0] "architect": lifecycle: unknown field(s) "retiredAt"',
     ]);
   });
 });

@@ -2,8 +2,11 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import {
   CERTIFICATION_LEVELS,
+  CONFIDENCE_GRADES,
   Catalog,
+  Confidence,
   ItemKind,
+  Provenance,
   RequirementSpec,
   SeedLocation,
   SeedProblem,
@@ -26,11 +29,48 @@ const courseCode = z
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const text = z.string().trim().min(1, 'must not be empty');
 
+/** A calendar day, YYYY-MM-DD; kept as text so that it compares and prints as written. */
+export const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(
+    (day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day,
+    'is not a calendar date',
+  );
+
+const GRADES_IN_SEEDS = CONFIDENCE_GRADES.map((grade) => grade.toLowerCase());
+const confidence = z
+  .enum(GRADES_IN_SEEDS as [string, ...string[]], {
+    error: `must be one of ${GRADES_IN_SEEDS.join(', ')}`,
+  })
+  .transform((grade) => grade.toUpperCase() as Confidence);
+const sources = z.array(httpUrl).min(1, 'must list at least one source URL');
+const notes = z.array(text).default([]);
+
+const lifecycle = z
+  .strictObject({
+    availableFrom: isoDate.optional(),
+    betaUntil: isoDate.optional(),
+    retirementAnnouncedOn: isoDate.optional(),
+    retiredOn: isoDate.optional(),
+    replacedBy: z.string().min(1).optional(),
+    successor: z.string().min(1).optional(),
+    confidence,
+    sources,
+    notes,
+  })
+  .transform(({ confidence, sources, notes, ...dates }) => ({
+    ...dates,
+    provenance: { confidence, sources, notes },
+  }));
+
 const common = {
   name: text,
   url: httpUrl.optional(),
-  sources: z.array(httpUrl).min(1, 'must list at least one source URL'),
-  notes: z.array(text).default([]),
+  confidence,
+  sources,
+  notes,
+  lifecycle: lifecycle.optional(),
 };
 
 const itemSchemas = {
@@ -63,12 +103,25 @@ const fileSchema = z.strictObject({
 });
 
 const REQUIREMENT_KEYS = ['exam', 'certification', 'oneOf', 'allOf'] as const;
+const ENTRY_KEYS = ['from', 'until', 'confidence', 'sources', 'notes'] as const;
 
-/** Parses one requirement entry by hand: a union's generic error would not say what is wrong. */
+const entryFields = z.strictObject({
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+  confidence: confidence.optional(),
+  sources: sources.optional(),
+  notes: z.array(text).optional(),
+});
+
+/**
+ * Parses one requirement entry by hand: a union's generic error would not say what is wrong.
+ * An entry that states no provenance of its own inherits its parent's (`inherited`).
+ */
 function parseRequirement(
   value: unknown,
   field: string,
   problems: Problem[],
+  inherited: Provenance,
 ): RequirementSpec | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push({
@@ -78,14 +131,45 @@ function parseRequirement(
     return undefined;
   }
   const keys = Object.keys(value);
-  if (keys.length !== 1 || !(REQUIREMENT_KEYS as readonly string[]).includes(keys[0])) {
+  const kindKeys = keys.filter((k) => (REQUIREMENT_KEYS as readonly string[]).includes(k));
+  const unknownKeys = keys.filter(
+    (k) => !kindKeys.includes(k) && !(ENTRY_KEYS as readonly string[]).includes(k),
+  );
+  if (kindKeys.length !== 1 || unknownKeys.length > 0) {
     problems.push({
       field,
-      message: `must have exactly one of the keys ${REQUIREMENT_KEYS.join(', ')}; found ${keys.map((k) => `"${k}"`).join(', ') || 'none'}`,
+      message:
+        unknownKeys.length > 0
+          ? `unknown key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; an entry has one of ${REQUIREMENT_KEYS.join(', ')}, and optionally ${ENTRY_KEYS.join(', ')}`
+          : `must have exactly one of the keys ${REQUIREMENT_KEYS.join(', ')}; found ${kindKeys.map((k) => `"${k}"`).join(', ') || 'none'}`,
     });
     return undefined;
   }
-  const key = keys[0] as (typeof REQUIREMENT_KEYS)[number];
+  const extras = entryFields.safeParse(
+    Object.fromEntries(
+      keys.filter((k) => k !== kindKeys[0]).map((k) => [k, (value as Record<string, unknown>)[k]]),
+    ),
+  );
+  if (!extras.success) {
+    for (const issue of extras.error.issues) {
+      problems.push({ field: `${field}.${zodPath(issue.path)}`, message: issue.message });
+    }
+    return undefined;
+  }
+  const { from, until } = extras.data;
+  if (from && until && from > until) {
+    problems.push({ field: `${field}.until`, message: `${until} is before from (${from})` });
+    return undefined;
+  }
+  // Notes explain this entry's own sources: inherited with them, never mixed with new ones.
+  const ownsProvenance = extras.data.sources !== undefined || extras.data.confidence !== undefined;
+  const provenance: Provenance = {
+    confidence: extras.data.confidence ?? inherited.confidence,
+    sources: extras.data.sources ?? inherited.sources,
+    notes: extras.data.notes ?? (ownsProvenance ? [] : inherited.notes),
+  };
+  const dated = { ...(from && { from }), ...(until && { until }), provenance };
+  const key = kindKeys[0] as (typeof REQUIREMENT_KEYS)[number];
   const inner = (value as Record<string, unknown>)[key];
   if (key === 'exam' || key === 'certification') {
     const result = (key === 'exam' ? examCode : certificationCode).safeParse(inner);
@@ -93,7 +177,9 @@ function parseRequirement(
       problems.push({ field: `${field}.${key}`, message: result.error.issues[0].message });
       return undefined;
     }
-    return key === 'exam' ? { exam: result.data } : { certification: result.data };
+    return key === 'exam'
+      ? { exam: result.data, ...dated }
+      : { certification: result.data, ...dated };
   }
   if (!Array.isArray(inner) || inner.length === 0) {
     problems.push({
@@ -103,12 +189,12 @@ function parseRequirement(
     return undefined;
   }
   const members = inner.map((member, i) =>
-    parseRequirement(member, `${field}.${key}[${i}]`, problems),
+    parseRequirement(member, `${field}.${key}[${i}]`, problems, provenance),
   );
   if (members.some((member) => member === undefined)) return undefined;
   return key === 'oneOf'
-    ? { oneOf: members as RequirementSpec[] }
-    : { allOf: members as RequirementSpec[] };
+    ? { oneOf: members as RequirementSpec[], ...dated }
+    : { allOf: members as RequirementSpec[], ...dated };
 }
 
 type Problem = Omit<SeedProblem, 'location'>;
@@ -181,8 +267,13 @@ export function parseSeedFile(
       if (kind === 'certifications') {
         const item = result.data as z.infer<(typeof itemSchemas)['certifications']>;
         const local: Problem[] = [];
+        const itemProvenance = {
+          confidence: item.confidence,
+          sources: item.sources,
+          notes: [],
+        } satisfies Provenance;
         const requires = item.requires.map((entry, i) =>
-          parseRequirement(entry, `requires[${i}]`, local),
+          parseRequirement(entry, `requires[${i}]`, local, itemProvenance),
         );
         problems.push(...local.map((problem) => ({ ...problem, location })));
         if (local.length === 0) {

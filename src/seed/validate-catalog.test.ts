@@ -6,6 +6,7 @@ const cert = (code: string, requires: RequirementSpec[], index = 0) => ({
   name: code,
   level: 'EXPERT' as CertificationSeed['level'],
   requires,
+  confidence: 'OFFICIAL' as const,
   sources: ['https://example.org'],
   notes: [],
   location: { file: 'c.yaml', kind: 'certifications' as const, index, code },
@@ -13,6 +14,7 @@ const cert = (code: string, requires: RequirementSpec[], index = 0) => ({
 const exam = (code: string, index = 0) => ({
   code,
   name: code,
+  confidence: 'OFFICIAL' as const,
   sources: ['https://example.org'],
   notes: [],
   location: { file: 'e.yaml', kind: 'exams' as const, index, code },
@@ -46,6 +48,7 @@ describe('validateCatalog', () => {
             code: 'X-1T00',
             name: 'c',
             exams: ['X-2'],
+            confidence: 'OFFICIAL' as const,
             sources: ['https://e.org'],
             notes: [],
             location: { file: 'k.yaml', kind: 'courses', index: 3, code: 'X-1T00' },
@@ -88,6 +91,59 @@ describe('validateCatalog', () => {
   test('refuses a certification that requires itself', () => {
     expect(problems({ certifications: [cert('a', [{ certification: 'a' }])] })).toEqual([
       'c.yaml: certifications[0] "a": requires[0]: a certification cannot require itself',
+    ]);
+  });
+});
+
+describe('dates and succession', () => {
+  test('a member cannot apply outside its group, nor be listed twice in one list', () => {
+    expect(
+      problems({
+        certifications: [
+          cert('a', [
+            {
+              oneOf: [{ exam: 'X-1', from: '2019-01-01' }, { exam: 'X-2' }, { exam: 'X-1' }],
+              from: '2020-01-01',
+              until: '2024-12-31',
+            },
+          ]),
+        ],
+        exams: [exam('X-1'), exam('X-2')],
+      }),
+    ).toEqual([
+      'c.yaml: certifications[0] "a": requires[0].oneOf[0].from: must not be before its group\'s from (2020-01-01)',
+      'c.yaml: certifications[0] "a": requires[0].oneOf[2]: exam X-1 is listed twice in the same list; give one entry the whole period',
+    ]);
+  });
+
+  test('replacements must exist and be of the same kind; lifecycle dates must be in order', () => {
+    const provenance = {
+      confidence: 'OFFICIAL' as const,
+      sources: ['https://example.org'],
+      notes: [],
+    };
+    expect(
+      problems({
+        certifications: [
+          { ...cert('a', [{ exam: 'X-1' }]), lifecycle: { replacedBy: 'X-2', provenance } },
+        ],
+        exams: [
+          {
+            ...exam('X-1'),
+            lifecycle: {
+              retiredOn: '2022-03-31',
+              retirementAnnouncedOn: '2022-06-01',
+              successor: 'nope',
+              provenance,
+            },
+          },
+          exam('X-2', 1),
+        ],
+      }),
+    ).toEqual([
+      'c.yaml: certifications[0] "a": lifecycle.replacedBy: "X-2" is one of the exams, not the certifications; a different kind of item is a successor',
+      'e.yaml: exams[0] "X-1": lifecycle.retiredOn: 2022-03-31 is before retirementAnnouncedOn (2022-06-01)',
+      'e.yaml: exams[0] "X-1": lifecycle.successor: unknown code "nope"',
     ]);
   });
 });

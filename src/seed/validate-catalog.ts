@@ -1,5 +1,14 @@
 import { findCycles } from '../graph/find-cycles';
-import { Catalog, Located, RequirementSpec, SeedLocation, SeedProblem } from './catalog';
+import {
+  Catalog,
+  ItemKind,
+  Lifecycle,
+  Located,
+  RequirementSpec,
+  SeedLocation,
+  SeedProblem,
+  Validity,
+} from './catalog';
 
 /** Every requirement leaf under a certification, with its path inside the item. */
 export function* requirementLeaves(
@@ -97,9 +106,122 @@ function cycleProblems(catalog: Catalog): SeedProblem[] {
   }));
 }
 
+const targetOf = (spec: RequirementSpec): string | undefined =>
+  'exam' in spec
+    ? `exam ${spec.exam}`
+    : 'certification' in spec
+      ? `certification ${spec.certification}`
+      : undefined;
+
+/**
+ * Within one list: an entry's own days must lie inside its group's (a member cannot apply while
+ * its choice does not; a member without days has its group's), and an item may appear once (one edge per pair of nodes in the graph).
+ */
+function entryProblems(
+  specs: RequirementSpec[],
+  field: string,
+  bounds: Validity,
+  location: SeedLocation,
+): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const seen = new Set<string>();
+  specs.forEach((spec, i) => {
+    const here = `${field}[${i}]`;
+    if (bounds.from && spec.from && spec.from < bounds.from) {
+      problems.push({
+        location,
+        field: `${here}.from`,
+        message: `must not be before its group's from (${bounds.from})`,
+      });
+    }
+    if (bounds.until && spec.until && spec.until > bounds.until) {
+      problems.push({
+        location,
+        field: `${here}.until`,
+        message: `must not be after its group's until (${bounds.until})`,
+      });
+    }
+    const target = targetOf(spec);
+    if (target && seen.has(target)) {
+      problems.push({
+        location,
+        field: here,
+        message: `${target} is listed twice in the same list; give one entry the whole period`,
+      });
+    }
+    if (target) seen.add(target);
+    const inner = { from: spec.from ?? bounds.from, until: spec.until ?? bounds.until };
+    if ('oneOf' in spec)
+      problems.push(...entryProblems(spec.oneOf, `${here}.oneOf`, inner, location));
+    if ('allOf' in spec)
+      problems.push(...entryProblems(spec.allOf, `${here}.allOf`, inner, location));
+  });
+  return problems;
+}
+
+const DATE_ORDER: [keyof Lifecycle, keyof Lifecycle][] = [
+  ['availableFrom', 'retiredOn'],
+  ['availableFrom', 'betaUntil'],
+  ['betaUntil', 'retiredOn'],
+  ['retirementAnnouncedOn', 'retiredOn'],
+];
+
+/** Lifecycle dates in order, and replacements that exist (a replacement of the same kind). */
+function lifecycleProblems(catalog: Catalog): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const kindOf = new Map<string, ItemKind>();
+  for (const kind of ['certifications', 'exams', 'courses'] as const)
+    for (const item of catalog[kind]) kindOf.set(item.code, kind);
+  for (const item of [...catalog.certifications, ...catalog.exams, ...catalog.courses]) {
+    const life = item.lifecycle;
+    if (!life) continue;
+    for (const [earlier, later] of DATE_ORDER) {
+      if (life[earlier] && life[later] && life[earlier]! > life[later]!) {
+        problems.push({
+          location: item.location,
+          field: `lifecycle.${later}`,
+          message: `${life[later]} is before ${earlier} (${life[earlier]})`,
+        });
+      }
+    }
+    for (const field of ['replacedBy', 'successor'] as const) {
+      const code = life[field];
+      if (code === undefined) continue;
+      const kind = kindOf.get(code);
+      if (code === item.code)
+        problems.push({
+          location: item.location,
+          field: `lifecycle.${field}`,
+          message: 'an item cannot follow itself',
+        });
+      else if (!kind)
+        problems.push({
+          location: item.location,
+          field: `lifecycle.${field}`,
+          message: `unknown code "${code}"`,
+        });
+      else if (field === 'replacedBy' && kind !== item.location.kind) {
+        problems.push({
+          location: item.location,
+          field: 'lifecycle.replacedBy',
+          message: `"${code}" is one of the ${kind}, not the ${item.location.kind}; a different kind of item is a successor`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
 /** Checks that span items: duplicate codes, unknown references and requirement cycles. */
 export function validateCatalog(catalog: Catalog): SeedProblem[] {
-  const problems = [...duplicateProblems(catalog), ...referenceProblems(catalog)];
+  const problems = [
+    ...duplicateProblems(catalog),
+    ...referenceProblems(catalog),
+    ...lifecycleProblems(catalog),
+    ...catalog.certifications.flatMap((cert) =>
+      entryProblems(cert.requires, 'requires', {}, cert.location),
+    ),
+  ];
   // A cycle through an unknown or duplicate item would only repeat the problems above.
   return problems.length > 0 ? problems : cycleProblems(catalog);
 }

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { int, ManagedTransaction } from 'neo4j-driver';
+import { Date as Neo4jDate, int, isDate, ManagedTransaction } from 'neo4j-driver';
 import { Database } from '../db/database';
 import {
+  DATE_PROPERTIES,
   GROUP_MODE_LABEL,
   GraphNode,
   GraphRelationship,
@@ -40,33 +41,57 @@ WHERE type(r) IN $types
 RETURN type(r) AS type,
        [label IN labels(a) WHERE label IN $labels][0] AS fromLabel, coalesce(a.code, a.id) AS fromKey,
        [label IN labels(b) WHERE label IN $labels][0] AS toLabel, coalesce(b.code, b.id) AS toKey,
-       r.position AS position`;
+       properties(r) AS properties`;
 
 async function readGraph(tx: ManagedTransaction): Promise<PropertyGraph> {
   const params = { labels: [...NODE_LABELS], types: [...RELATIONSHIP_TYPES] };
   const nodes = (await tx.run(READ_NODES, params)).records.map((record) => {
     const label = record.get('label') as NodeLabel;
-    const properties = record.get('properties');
-    return { label, key: properties[KEY_PROPERTY[label]], properties };
+    const properties = comparable(record.get('properties'));
+    return { label, key: properties[KEY_PROPERTY[label]] as string, properties };
   });
-  const relationships = (await tx.run(READ_RELATIONSHIPS, params)).records.map((record) => ({
-    type: record.get('type'),
-    from: { label: record.get('fromLabel'), key: record.get('fromKey') },
-    to: { label: record.get('toLabel'), key: record.get('toKey') },
-    position: record.get('position'),
-  }));
+  const relationships = (await tx.run(READ_RELATIONSHIPS, params)).records.map((record) => {
+    const { position, ...properties } = comparable(record.get('properties'));
+    return {
+      type: record.get('type'),
+      from: { label: record.get('fromLabel'), key: record.get('fromKey') },
+      to: { label: record.get('toLabel'), key: record.get('toKey') },
+      position: position as number,
+      properties,
+    };
+  });
   return { nodes, relationships };
 }
 
+/** A YYYY-MM-DD day as a Neo4j date, without passing through a time zone. */
+function neo4jDate(day: string): Neo4jDate<number> {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Neo4jDate(year, month, date);
+}
+
+/** Properties as read, with dates back in the YYYY-MM-DD text the model writes. */
+function comparable(properties: Record<string, unknown>): GraphNode['properties'] {
+  return Object.fromEntries(
+    Object.entries(properties).map(([key, value]) => [
+      key,
+      isDate(value) ? value.toString() : value,
+    ]),
+  ) as GraphNode['properties'];
+}
+
 /**
- * JavaScript numbers reach Neo4j as floats; whole numbers (positions, hours) are stored as
+ * Dates become Neo4j dates. JavaScript numbers reach Neo4j as floats; whole numbers (positions, hours) are stored as
  * integers so that they read as `1`, not `1.0`, in Neo4j Browser and in Cypher.
  */
 function storable(properties: GraphNode['properties']): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(properties).map(([key, value]) => [
       key,
-      Number.isInteger(value) ? int(value as number) : value,
+      DATE_PROPERTIES.has(key) && typeof value === 'string'
+        ? neo4jDate(value)
+        : Number.isInteger(value)
+          ? int(value as number)
+          : value,
     ]),
   );
 }
@@ -124,8 +149,14 @@ async function upsertRelationships(tx: ManagedTransaction, rels: GraphRelationsh
     const { type, from, to } = group[0];
     await tx.run(
       `UNWIND $rows AS row\n${match('a', from.label, 'row.from')}\n${match('b', to.label, 'row.to')}\n` +
-        `MERGE (a)-[r:${type}]->(b)\nSET r.position = row.position`,
-      { rows: group.map((r) => ({ from: r.from.key, to: r.to.key, position: int(r.position) })) },
+        `MERGE (a)-[r:${type}]->(b)\nSET r = row.properties`,
+      {
+        rows: group.map((r) => ({
+          from: r.from.key,
+          to: r.to.key,
+          properties: storable({ ...r.properties, position: r.position }),
+        })),
+      },
     );
   }
 }
@@ -153,7 +184,11 @@ export async function writeGraph(database: Database, desired: PropertyGraph): Pr
     const newRels = desired.relationships.filter((r) => !currentRels.has(relationshipId(r)));
     const changedRels = desired.relationships.filter((r) => {
       const existing = currentRels.get(relationshipId(r));
-      return existing !== undefined && existing.position !== r.position;
+      return (
+        existing !== undefined &&
+        (existing.position !== r.position ||
+          !isDeepStrictEqual(existing.properties, r.properties ?? {}))
+      );
     });
 
     await deleteRelationships(tx, staleRels);

@@ -1,6 +1,6 @@
 /**
  * Certification.paths against the real seeds in a real Neo4j, checked against answers worked out
- * by hand from seeds/microsoft/certifications.yaml.
+ * by hand from seeds/microsoft/seed-2021/certifications.yaml.
  */
 import { indicesOf } from '../../src/paths/exam-mask';
 import { certificationNodeId } from '../../src/paths/requirement-dag';
