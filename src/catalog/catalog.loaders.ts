@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { Day } from '../history/as-of';
 import { CatalogRepository } from './catalog.repository';
 
 /** Turns a batch function's Map into DataLoader's answer: one entry per key, in key order. */
@@ -21,15 +22,25 @@ export function createCatalogLoaders(repository: CatalogRepository) {
       inKeyOrder<V[]>(() => [])(codes, await batch(codes)),
     );
 
+  // Loaders for questions asked as of a day: one set per day asked in the request.
+  const byDay = new Map<Day, ReturnType<typeof datedLoaders>>();
+  const datedLoaders = (day: Day) => ({
+    requirements: one((codes) => repository.requirementStructures(codes, day)),
+    certificationRequiredBy: many((codes) => repository.requiredBy('Certification', codes, day)),
+    examRequiredBy: many((codes) => repository.requiredBy('Exam', codes, day)),
+  });
+
   return {
     certification: one((codes) => repository.findByCodes('Certification', codes)),
     exam: one((codes) => repository.findByCodes('Exam', codes)),
     course: one((codes) => repository.findByCodes('Course', codes)),
-    requirements: one((codes) => repository.requirementStructures(codes)),
-    certificationRequiredBy: many((codes) => repository.requiredBy('Certification', codes)),
-    examRequiredBy: many((codes) => repository.requiredBy('Exam', codes)),
     examCourses: many((codes) => repository.coursesForExams(codes)),
     courseExams: many((codes) => repository.examsForCourses(codes)),
+    succession: one((codes) => repository.succession(codes)),
+    asOf(day: Day) {
+      if (!byDay.has(day)) byDay.set(day, datedLoaders(day));
+      return byDay.get(day)!;
+    },
   };
 }
 

@@ -1,5 +1,10 @@
 import { int } from 'neo4j-driver';
 import { Database } from '../db/database';
+import { plainProperties } from '../db/properties';
+import { appliesOn, Day, dayAfter } from '../history/as-of';
+import { Confidence } from '../history/confidence';
+import { datedRequirementOf } from '../history/dated-requirement.type';
+import { ItemStatus, STATUS_CYPHER, statusOn } from '../history/item-status';
 import { CertificationLevel, Certification } from './certification.type';
 import { Course } from './course.type';
 import { Exam } from './exam.type';
@@ -14,6 +19,14 @@ import {
 
 export type CatalogItemLabel = 'Certification' | 'Exam' | 'Course';
 type Properties = Record<string, unknown>;
+type AnyItem = Certification | Exam | Course;
+
+/** What came after an item, and what it came after. */
+export interface Succession {
+  replacedBy: AnyItem | null;
+  successor: AnyItem | null;
+  replaces: AnyItem[];
+}
 
 const CLASS_OF = { Certification, Exam, Course } as const;
 
@@ -25,37 +38,72 @@ function toItem<L extends CatalogItemLabel>(
   return Object.assign(new CLASS_OF[label](), {
     sources: [],
     notes: [],
-    ...properties,
+    confidence: 'UNCONFIRMED', // only a node edited by hand lacks a grade
+    ...plainProperties(properties),
   }) as InstanceType<(typeof CLASS_OF)[L]>;
 }
+
+const ITEM_LABEL = (n: string) =>
+  `[label IN labels(${n}) WHERE label IN ['Certification', 'Exam', 'Course']][0]`;
 
 const itemsByCode = (label: CatalogItemLabel) => `
 UNWIND $codes AS code
 MATCH (n:${label} {code: code})
 RETURN properties(n) AS properties`;
 
-/** The edges from a certification down through its groups, stopping at the first non-group node. */
+/**
+ * The edges from a certification down through its groups, stopping at the first non-group node,
+ * as they applied on $asOf.
+ */
 const REQUIREMENT_STRUCTURES = `
 UNWIND $codes AS code
 MATCH (root:Certification {code: code})
-  ((:Certification|RequirementGroup)-[:REQUIRES|ONE_OF]->(:RequirementGroup))*
+  ((:Certification|RequirementGroup)-[q:REQUIRES|ONE_OF]->(:RequirementGroup) WHERE ${appliesOn('q')})*
   (parent)-[r:REQUIRES|ONE_OF]->(child)
+WHERE ${appliesOn('r')}
 RETURN root.code AS root,
        coalesce(parent.id, parent.code) AS parent,
        parent.mode AS parentMode,
-       r.position AS position,
+       properties(r) AS facts,
        [label IN labels(child) WHERE label IN ['Certification', 'Exam', 'RequirementGroup']][0] AS childLabel,
        coalesce(child.id, child.code) AS child,
        child.mode AS childMode`;
 
-/** Certifications that count the item among their requirements, directly or through groups. */
+/**
+ * Certifications that counted the item among their requirements on $asOf, directly or through
+ * groups; one not available yet that day required nothing yet.
+ */
 const REQUIRED_BY = (label: 'Certification' | 'Exam') => `
 UNWIND $codes AS code
 MATCH (item:${label} {code: code})
-  ((:RequirementGroup|${label})<-[:REQUIRES|ONE_OF]-(:RequirementGroup)){0,}
-  (first)<-[:REQUIRES]-(cert:Certification)
+  ((:RequirementGroup|${label})<-[q:REQUIRES|ONE_OF]-(:RequirementGroup) WHERE ${appliesOn('q')}){0,}
+  (first)<-[r:REQUIRES]-(cert:Certification)
+WHERE ${appliesOn('r')} AND NOT coalesce(cert.availableFrom > date($asOf), false)
 RETURN DISTINCT code, properties(cert) AS properties
 ORDER BY properties.code`;
+
+/** For each item: what replaced it, where Microsoft points instead, and what it replaced. */
+const SUCCESSION = `
+UNWIND $codes AS code
+MATCH (n {code: code})
+WHERE n:Certification OR n:Exam OR n:Course
+CALL (n) {
+  OPTIONAL MATCH (n)-[:REPLACED_BY]->(next)
+  RETURN head(collect(next)) AS replacedBy
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[:SUCCEEDED_BY]->(next)
+  RETURN head(collect(next)) AS successor
+}
+CALL (n) {
+  OPTIONAL MATCH (previous)-[:REPLACED_BY]->(n)
+  WITH previous ORDER BY previous.code
+  RETURN collect(previous) AS replaces
+}
+RETURN code,
+       CASE WHEN replacedBy IS NULL THEN null ELSE {label: ${ITEM_LABEL('replacedBy')}, properties: properties(replacedBy)} END AS replacedBy,
+       CASE WHEN successor IS NULL THEN null ELSE {label: ${ITEM_LABEL('successor')}, properties: properties(successor)} END AS successor,
+       [p IN replaces | {label: ${ITEM_LABEL('p')}, properties: properties(p)}] AS replaces`;
 
 const COURSES_FOR_EXAMS = `
 UNWIND $codes AS code
@@ -69,16 +117,19 @@ MATCH (:Course {code: code})-[r:PREPARES_FOR]->(exam:Exam)
 RETURN code, properties(exam) AS properties
 ORDER BY r.position`;
 
-const listPage = (label: CatalogItemLabel) => `
+/** Items in code order, optionally of one level and with one of the statuses on $asOf. */
+const LIST_FILTER = (label: CatalogItemLabel) => `
 MATCH (n:${label})
-WHERE ($level IS NULL OR n.level = $level) AND ($after IS NULL OR n.code > $after)
+WHERE ($level IS NULL OR n.level = $level)
+  AND ($statuses IS NULL OR ${STATUS_CYPHER('n')} IN $statuses)`;
+
+const listPage = (label: CatalogItemLabel) => `${LIST_FILTER(label)}
+  AND ($after IS NULL OR n.code > $after)
 RETURN properties(n) AS properties
 ORDER BY n.code
 LIMIT $limit`;
 
-const listCounts = (label: CatalogItemLabel) => `
-MATCH (n:${label})
-WHERE $level IS NULL OR n.level = $level
+const listCounts = (label: CatalogItemLabel) => `${LIST_FILTER(label)}
 RETURN count(n) AS totalCount,
        count(CASE WHEN $after IS NOT NULL AND n.code <= $after THEN 1 END) AS before`;
 
@@ -91,16 +142,24 @@ ORDER BY toLower(node.code) = $exact DESC, score DESC, node.code
 LIMIT $limit`;
 
 const REQUIREMENT_GRAPH = `
-MATCH (root:Certification {code: $code})-[:REQUIRES|ONE_OF]->*(n)
+MATCH (root:Certification {code: $code}) (()-[q:REQUIRES|ONE_OF]->() WHERE ${appliesOn('q')})* (n)
 WITH DISTINCT n
 OPTIONAL MATCH (n)-[r:REQUIRES|ONE_OF]->(m)
+WHERE ${appliesOn('r')}
 RETURN [label IN labels(n) WHERE label IN ['Certification', 'Exam', 'RequirementGroup']][0] AS label,
        properties(n) AS properties,
        collect(CASE WHEN r IS NULL THEN null ELSE {
-         type: type(r), position: r.position,
+         type: type(r), facts: properties(r),
          toLabel: [label IN labels(m) WHERE label IN ['Certification', 'Exam', 'RequirementGroup']][0],
          toKey: coalesce(m.id, m.code)
        } END) AS out`;
+
+/** Every day on which something in a certification's own structure started or stopped applying. */
+const REQUIREMENT_CHANGES = `
+MATCH (root:Certification {code: $code})
+  ((:Certification|RequirementGroup)-[:REQUIRES|ONE_OF]->(:RequirementGroup))*
+  (parent)-[r:REQUIRES|ONE_OF]->(child)
+RETURN collect(DISTINCT toString(r.validFrom)) AS starts, collect(DISTINCT toString(r.validUntil)) AS ends`;
 
 const KIND_OF_LABEL: Record<string, RequirementNodeKind> = {
   Certification: RequirementNodeKind.CERTIFICATION,
@@ -121,15 +180,18 @@ export class CatalogRepository {
     );
   }
 
-  /** Each certification's requirements as its root ALL_OF group, nested groups included. */
-  async requirementStructures(codes: readonly string[]): Promise<Map<string, RequirementGroup>> {
+  /** Each certification's requirements on `day` as its root ALL_OF group, nested groups included. */
+  async requirementStructures(
+    codes: readonly string[],
+    day: Day,
+  ): Promise<Map<string, RequirementGroup>> {
     const records = await this.database.read(
-      async (tx) => (await tx.run(REQUIREMENT_STRUCTURES, { codes })).records,
+      async (tx) => (await tx.run(REQUIREMENT_STRUCTURES, { codes, asOf: day })).records,
     );
     const groups = new Map<string, RequirementGroup>();
     const group = (id: string, mode: RequirementMode) => {
       if (!groups.has(id))
-        groups.set(id, Object.assign(new RequirementGroup(), { id, mode, refs: [] }));
+        groups.set(id, Object.assign(new RequirementGroup(), { id, mode, asOf: day, refs: [] }));
       return groups.get(id)!;
     };
     for (const code of codes) group(code, 'ALL_OF');
@@ -141,22 +203,57 @@ export class CatalogRepository {
         : group(parentKey, 'ALL_OF');
       const childLabel: string = record.get('childLabel');
       const child: string = record.get('child');
+      const properties = plainProperties(record.get('facts'));
+      const facts = datedRequirementOf(properties);
       const ref: RequirementRef =
         childLabel === 'RequirementGroup'
-          ? { kind: 'RequirementGroup', group: group(child, record.get('childMode')) }
-          : { kind: childLabel as 'Certification' | 'Exam', code: child };
-      positioned.push({ parent, position: record.get('position') ?? 0, ref });
+          ? { kind: 'RequirementGroup', group: group(child, record.get('childMode')), facts }
+          : { kind: childLabel as 'Certification' | 'Exam', code: child, facts };
+      positioned.push({ parent, position: (properties.position as number) ?? 0, ref });
     }
     positioned.sort((a, b) => a.position - b.position);
     for (const { parent, ref } of positioned) parent.refs.push(ref);
     return new Map(codes.map((code) => [code, groups.get(code)!]));
   }
 
+  /**
+   * The days a certification's own requirement set changed: each `validFrom`, and the day after
+   * each `validUntil`, sorted. Between two of them the set stays the same.
+   */
+  async requirementChanges(code: string): Promise<Day[]> {
+    const record = await this.database.read(
+      async (tx) => (await tx.run(REQUIREMENT_CHANGES, { code })).records[0],
+    );
+    const ends = (record.get('ends') as string[]).map(dayAfter);
+    return [...new Set([...(record.get('starts') as string[]), ...ends])].sort();
+  }
+
   async requiredBy(
     label: 'Certification' | 'Exam',
     codes: readonly string[],
+    day: Day,
   ): Promise<Map<string, Certification[]>> {
-    return this.groupedItems(REQUIRED_BY(label), 'Certification', codes);
+    return this.groupedItems(REQUIRED_BY(label), 'Certification', codes, { asOf: day });
+  }
+
+  async succession(codes: readonly string[]): Promise<Map<string, Succession>> {
+    const records = await this.database.read(
+      async (tx) => (await tx.run(SUCCESSION, { codes })).records,
+    );
+    const item = (found: { label: CatalogItemLabel; properties: Properties } | null) =>
+      found ? toItem(found.label, found.properties) : null;
+    return new Map(
+      records.map((r) => [
+        r.get('code') as string,
+        {
+          replacedBy: item(r.get('replacedBy')),
+          successor: item(r.get('successor')),
+          replaces: (
+            r.get('replaces') as { label: CatalogItemLabel; properties: Properties }[]
+          ).map((found) => toItem(found.label, found.properties)),
+        },
+      ]),
+    );
   }
 
   async coursesForExams(codes: readonly string[]): Promise<Map<string, Course[]>> {
@@ -167,8 +264,17 @@ export class CatalogRepository {
     return this.groupedItems(EXAMS_FOR_COURSES, 'Exam', codes);
   }
 
-  async list<L extends CatalogItemLabel>(label: L, page: PageRequest, level?: CertificationLevel) {
-    const params = { level: level ?? null, after: page.after ?? null };
+  async list<L extends CatalogItemLabel>(
+    label: L,
+    page: PageRequest,
+    filter: { level?: CertificationLevel; statuses?: ItemStatus[]; day: Day },
+  ) {
+    const params = {
+      level: filter.level ?? null,
+      statuses: filter.statuses ?? null,
+      asOf: filter.day,
+      after: page.after ?? null,
+    };
     return this.database.read(async (tx) => {
       const rows = (await tx.run(listPage(label), { ...params, limit: int(page.first + 1) }))
         .records;
@@ -190,16 +296,17 @@ export class CatalogRepository {
     return records.map((r) => toItem(r.get('label'), r.get('properties')));
   }
 
-  async requirementGraph(code: string): Promise<RequirementGraph> {
+  async requirementGraph(code: string, day: Day): Promise<RequirementGraph> {
     const records = await this.database.read(
-      async (tx) => (await tx.run(REQUIREMENT_GRAPH, { code })).records,
+      async (tx) => (await tx.run(REQUIREMENT_GRAPH, { code, asOf: day })).records,
     );
     const nodes: RequirementGraphNode[] = [];
     const edges: RequirementGraph['edges'] = [];
     for (const record of records) {
       const label: string = record.get('label');
-      const p: Properties = record.get('properties');
+      const p = plainProperties(record.get('properties'));
       const id = `${label}:${(p.id ?? p.code) as string}`;
+      const isItem = label !== 'RequirementGroup';
       nodes.push({
         id,
         kind: KIND_OF_LABEL[label],
@@ -207,28 +314,35 @@ export class CatalogRepository {
         name: p.name as string | undefined,
         level: p.level as CertificationLevel | undefined,
         mode: p.mode as RequirementMode | undefined,
+        status: isItem ? statusOn(p, day) : undefined,
+        confidence: isItem
+          ? ((p.confidence as Confidence | undefined) ?? 'UNCONFIRMED')
+          : undefined,
       });
       for (const out of record.get('out') as Properties[]) {
+        const facts = plainProperties(out.facts as Properties);
         edges.push({
           from: id,
           to: `${out.toLabel}:${out.toKey}`,
           type: out.type as RequirementEdgeType,
-          position: (out.position as number) ?? 0,
+          position: (facts.position as number) ?? 0,
+          ...datedRequirementOf(facts),
         });
       }
     }
     nodes.sort((a, b) => a.id.localeCompare(b.id));
     edges.sort((a, b) => a.from.localeCompare(b.from) || a.position - b.position);
-    return { root: `Certification:${code}`, nodes, edges };
+    return { root: `Certification:${code}`, asOf: day, nodes, edges };
   }
 
   private async groupedItems<L extends CatalogItemLabel>(
     cypher: string,
     label: L,
     codes: readonly string[],
+    params: Record<string, unknown> = {},
   ) {
     const records = await this.database.read(
-      async (tx) => (await tx.run(cypher, { codes })).records,
+      async (tx) => (await tx.run(cypher, { codes, ...params })).records,
     );
     const result = new Map<string, InstanceType<(typeof CLASS_OF)[L]>[]>(
       codes.map((code) => [code, []]),

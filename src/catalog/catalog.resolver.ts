@@ -1,5 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Context } from '../context';
+import { asOfDay, DateScalar } from '../history/as-of';
+import { ItemStatus } from '../history/item-status';
 import { CatalogItem } from './catalog-item.type';
 import { certificationCode, examOrCourseCode } from './catalog-codes';
 import { Certification, CertificationLevel } from './certification.type';
@@ -19,6 +21,14 @@ const AFTER = {
   description: 'The `cursor` (or `pageInfo.endCursor`) after which to start.',
 } as const;
 const CODE = 'Any letter case.';
+const STATUS = {
+  nullable: true,
+  description: 'Only items with one of these statuses on `asOf`.',
+} as const;
+const LIST_AS_OF = {
+  nullable: true,
+  description: 'The day `status` is judged on, YYYY-MM-DD (default: today, UTC).',
+} as const;
 
 @Resolver()
 export class CatalogResolver {
@@ -44,33 +54,42 @@ export class CatalogResolver {
   }
 
   @Query(() => CertificationConnection, {
-    description: 'Certifications by code, optionally of one level.',
+    description: 'Certifications by code, optionally of one level and status.',
   })
   async certifications(
     @Ctx() { catalog }: Context,
     @Arg('level', () => CertificationLevel, { nullable: true }) level?: CertificationLevel,
+    @Arg('status', () => [ItemStatus], STATUS) status?: ItemStatus[] | null,
+    @Arg('asOf', () => DateScalar, LIST_AS_OF) asOf?: Date | null,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return toConnection(await catalog.list('Certification', pageRequest(first, after), level));
+    const filter = { level, statuses: status ?? undefined, day: asOfDay(asOf) };
+    return toConnection(await catalog.list('Certification', pageRequest(first, after), filter));
   }
 
-  @Query(() => ExamConnection, { description: 'Exams by code.' })
+  @Query(() => ExamConnection, { description: 'Exams by code, optionally of one status.' })
   async exams(
     @Ctx() { catalog }: Context,
+    @Arg('status', () => [ItemStatus], STATUS) status?: ItemStatus[] | null,
+    @Arg('asOf', () => DateScalar, LIST_AS_OF) asOf?: Date | null,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return toConnection(await catalog.list('Exam', pageRequest(first, after)));
+    const filter = { statuses: status ?? undefined, day: asOfDay(asOf) };
+    return toConnection(await catalog.list('Exam', pageRequest(first, after), filter));
   }
 
-  @Query(() => CourseConnection, { description: 'Courses by code.' })
+  @Query(() => CourseConnection, { description: 'Courses by code, optionally of one status.' })
   async courses(
     @Ctx() { catalog }: Context,
+    @Arg('status', () => [ItemStatus], STATUS) status?: ItemStatus[] | null,
+    @Arg('asOf', () => DateScalar, LIST_AS_OF) asOf?: Date | null,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return toConnection(await catalog.list('Course', pageRequest(first, after)));
+    const filter = { statuses: status ?? undefined, day: asOfDay(asOf) };
+    return toConnection(await catalog.list('Course', pageRequest(first, after), filter));
   }
 
   @Query(() => [CatalogItem], {

@@ -1,4 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../history/as-of';
+import { Confidence } from '../history/confidence';
+import { DatedRequirement } from '../history/dated-requirement.type';
+import { ItemStatus } from '../history/item-status';
 import { CertificationLevel } from './certification.type';
 import { RequirementMode } from './requirement.type';
 
@@ -34,10 +38,25 @@ export class RequirementGraphNode {
 
   @Field(() => RequirementMode, { nullable: true, description: 'Groups only.' })
   mode?: RequirementMode;
+
+  @Field(() => ItemStatus, {
+    nullable: true,
+    description: "Status on the graph's day; null for groups.",
+  })
+  status?: ItemStatus;
+
+  @Field(() => Confidence, {
+    nullable: true,
+    description: "How sure the item's own facts are; null for groups.",
+  })
+  confidence?: Confidence;
 }
 
-@ObjectType()
-export class RequirementGraphEdge {
+@ObjectType({
+  implements: DatedRequirement,
+  description: "A requirement as it applied on the graph's day, with its dates and sources.",
+})
+export class RequirementGraphEdge extends DatedRequirement {
   @Field(() => ID)
   from!: string;
 
@@ -58,6 +77,9 @@ export class RequirementGraphEdge {
 export class RequirementGraph {
   @Field(() => ID, { description: 'The id of the certification the graph belongs to.' })
   root!: string;
+
+  @Field(() => DateScalar, { description: 'The day the graph is drawn for.' })
+  asOf!: string;
 
   @Field(() => [RequirementGraphNode])
   nodes!: RequirementGraphNode[];

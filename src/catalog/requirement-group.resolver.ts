@@ -1,18 +1,40 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
-import { Requirement, RequirementGroup, RequirementRef } from './requirement.type';
+import {
+  Requirement,
+  RequirementEntry,
+  RequirementGroup,
+  RequirementRef,
+} from './requirement.type';
 
 @Resolver(() => RequirementGroup)
 export class RequirementGroupResolver {
-  @FieldResolver(() => [Requirement], { description: 'In the order the catalog lists them.' })
-  async items(@Root() group: RequirementGroup, @Ctx() { loaders }: Context) {
+  @FieldResolver(() => [Requirement], {
+    description: 'What the group lists on its day, in the order the catalog lists them.',
+  })
+  async items(@Root() group: RequirementGroup, @Ctx() context: Context) {
+    return (await this.loadEntries(group, context)).map((entry) => entry.item);
+  }
+
+  @FieldResolver(() => [RequirementEntry], {
+    description:
+      'The same items, each with the days it applies and its sources and grade: check `confidence` before presenting one as certain.',
+  })
+  entries(@Root() group: RequirementGroup, @Ctx() context: Context) {
+    return this.loadEntries(group, context);
+  }
+
+  private async loadEntries(group: RequirementGroup, { loaders }: Context) {
     const load = (ref: RequirementRef) => {
       if (ref.kind === 'RequirementGroup') return ref.group;
       return ref.kind === 'Exam'
         ? loaders.exam.load(ref.code)
         : loaders.certification.load(ref.code);
     };
+    const items = await Promise.all(group.refs.map(load));
     // A dangling reference (an item deleted by hand in Neo4j) is skipped rather than failing the query.
-    return (await Promise.all(group.refs.map(load))).filter((item) => item !== null);
+    return group.refs
+      .map((ref, i) => ({ ...ref.facts, item: items[i] }))
+      .filter((entry): entry is RequirementEntry => entry.item !== null);
   }
 }

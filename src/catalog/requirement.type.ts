@@ -1,5 +1,7 @@
 import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GroupMode } from '../graph/model';
+import { DateScalar } from '../history/as-of';
+import { DatedRequirement } from '../history/dated-requirement.type';
 import { Certification } from './certification.type';
 import { Exam } from './exam.type';
 
@@ -17,10 +19,11 @@ registerEnumType(RequirementMode, {
 });
 
 /** What a group points at, before the catalog items themselves are loaded (in batches). */
-export type RequirementRef =
+export type RequirementRef = (
   | { kind: 'Certification'; code: string }
   | { kind: 'Exam'; code: string }
-  | { kind: 'RequirementGroup'; group: RequirementGroup };
+  | { kind: 'RequirementGroup'; group: RequirementGroup }
+) & { facts: DatedRequirement };
 
 @ObjectType({
   description:
@@ -35,6 +38,11 @@ export class RequirementGroup {
   @Field(() => RequirementMode)
   mode!: RequirementMode;
 
+  @Field(() => DateScalar, {
+    description: 'The day the group is read for: its items applied then.',
+  })
+  asOf!: string;
+
   /** Resolved to catalog items by RequirementGroupResolver.items. */
   refs!: RequirementRef[];
 }
@@ -44,3 +52,13 @@ export const Requirement = createUnionType({
   description: 'One item of a requirement group.',
   types: () => [Certification, Exam, RequirementGroup] as const,
 });
+
+@ObjectType({
+  implements: DatedRequirement,
+  description:
+    'One entry of a requirement group: the item, and when and on whose word it is required.',
+})
+export class RequirementEntry extends DatedRequirement {
+  @Field(() => Requirement)
+  item!: typeof Requirement;
+}

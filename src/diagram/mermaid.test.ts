@@ -8,10 +8,12 @@ import { toMermaid } from './mermaid';
 
 const { CERTIFICATION, EXAM, GROUP } = RequirementNodeKind;
 const { REQUIRES, ONE_OF } = RequirementEdgeType;
+const FACTS = { confidence: 'OFFICIAL' as const, sources: ['https://example.org'], notes: [] };
 
 /** DevOps Engineer Expert in miniature: one of two associates, then AZ-400. */
 const devops: RequirementGraph = {
   root: 'Certification:devops',
+  asOf: '2026-01-01',
   nodes: [
     { id: 'Certification:admin', kind: CERTIFICATION, code: 'admin', name: 'Administrator' },
     { id: 'Certification:dev', kind: CERTIFICATION, code: 'dev', name: 'Developer' },
@@ -21,11 +23,29 @@ const devops: RequirementGraph = {
     { id: 'RequirementGroup:devops/0', kind: GROUP, mode: 'ONE_OF' },
   ],
   edges: [
-    { from: 'Certification:admin', to: 'Exam:AZ-104', type: REQUIRES, position: 0 },
-    { from: 'Certification:devops', to: 'RequirementGroup:devops/0', type: REQUIRES, position: 0 },
-    { from: 'Certification:devops', to: 'Exam:AZ-400', type: REQUIRES, position: 1 },
-    { from: 'RequirementGroup:devops/0', to: 'Certification:admin', type: ONE_OF, position: 0 },
-    { from: 'RequirementGroup:devops/0', to: 'Certification:dev', type: ONE_OF, position: 1 },
+    { from: 'Certification:admin', to: 'Exam:AZ-104', type: REQUIRES, position: 0, ...FACTS },
+    {
+      from: 'Certification:devops',
+      to: 'RequirementGroup:devops/0',
+      type: REQUIRES,
+      position: 0,
+      ...FACTS,
+    },
+    { from: 'Certification:devops', to: 'Exam:AZ-400', type: REQUIRES, position: 1, ...FACTS },
+    {
+      from: 'RequirementGroup:devops/0',
+      to: 'Certification:admin',
+      type: ONE_OF,
+      position: 0,
+      ...FACTS,
+    },
+    {
+      from: 'RequirementGroup:devops/0',
+      to: 'Certification:dev',
+      type: ONE_OF,
+      position: 1,
+      ...FACTS,
+    },
   ],
 };
 
@@ -62,6 +82,7 @@ test.each([
 ])('escapes %s so a name cannot end its label early', (_what, name, escaped) => {
   const graph: RequirementGraph = {
     root: 'Exam:X',
+    asOf: '2026-01-01',
     nodes: [{ id: 'Exam:X', kind: EXAM, code: 'X', name }],
     edges: [],
   };
@@ -71,13 +92,20 @@ test.each([
 test('labels a nested ALL_OF group and skips an edge to a node outside the graph', () => {
   const graph: RequirementGraph = {
     root: 'Certification:c',
+    asOf: '2026-01-01',
     nodes: [
       { id: 'Certification:c', kind: CERTIFICATION, code: 'c', name: 'C' },
       { id: 'RequirementGroup:c/0', kind: GROUP, mode: 'ALL_OF' },
     ],
     edges: [
-      { from: 'Certification:c', to: 'RequirementGroup:c/0', type: REQUIRES, position: 0 },
-      { from: 'RequirementGroup:c/0', to: 'Exam:gone', type: REQUIRES, position: 0 },
+      {
+        from: 'Certification:c',
+        to: 'RequirementGroup:c/0',
+        type: REQUIRES,
+        position: 0,
+        ...FACTS,
+      },
+      { from: 'RequirementGroup:c/0', to: 'Exam:gone', type: REQUIRES, position: 0, ...FACTS },
     ],
   };
   const text = toMermaid(graph);
@@ -85,4 +113,21 @@ test('labels a nested ALL_OF group and skips an edge to a node outside the graph
   expect(text).toContain('n0 --> n1');
   expect(text).not.toContain('gone');
   expect(text.match(/-->/g)).toHaveLength(1);
+});
+
+test('greys an item retired on the day and dashes an unconfirmed requirement', () => {
+  const graph: RequirementGraph = {
+    ...devops,
+    nodes: devops.nodes.map((node) =>
+      node.code === 'dev' ? { ...node, status: 'RETIRED' as const } : node,
+    ),
+    edges: devops.edges.map((edge) =>
+      edge.to === 'Certification:dev' ? { ...edge, confidence: 'UNCONFIRMED' as const } : edge,
+    ),
+  };
+  const text = toMermaid(graph);
+  expect(text).toContain('n1("Developer<br/>dev<br/>(retired)")');
+  expect(text).toContain('n5 -. or, unconfirmed .-> n1');
+  expect(text).toContain('  class n1 retired');
+  expect(toMermaid(devops)).not.toContain('retired');
 });

@@ -9,7 +9,8 @@ import {
  * A requirement graph as a Mermaid flowchart, top down from the certification: certifications
  * are rounded boxes, exams square boxes, groups hexagons; alternatives hang off their ONE_OF
  * group with dotted "or" arrows, so they end up side by side. Node ids follow the graph's
- * (sorted) node order, so the same graph always gives the same text.
+ * (sorted) node order, so the same graph always gives the same text. An item retired on the
+ * graph's day is greyed and says so; an unconfirmed requirement is a dashed "unconfirmed" arrow.
  */
 export function toMermaid(graph: RequirementGraph): string {
   const ids = new Map(graph.nodes.map((node, index) => [node.id, `n${index}`]));
@@ -19,11 +20,10 @@ export function toMermaid(graph: RequirementGraph): string {
     const from = ids.get(edge.from);
     const to = ids.get(edge.to);
     if (!from || !to) continue;
-    lines.push(
-      edge.type === RequirementEdgeType.ONE_OF
-        ? `  ${from} -. or .-> ${to}`
-        : `  ${from} --> ${to}`,
-    );
+    const unconfirmed = edge.confidence === 'UNCONFIRMED';
+    if (edge.type === RequirementEdgeType.ONE_OF)
+      lines.push(`  ${from} -. ${unconfirmed ? 'or, unconfirmed' : 'or'} .-> ${to}`);
+    else lines.push(unconfirmed ? `  ${from} -. unconfirmed .-> ${to}` : `  ${from} --> ${to}`);
   }
   lines.push(
     '  classDef certification fill:#e8f0fe,stroke:#1a56db',
@@ -34,13 +34,19 @@ export function toMermaid(graph: RequirementGraph): string {
     const members = graph.nodes.filter((node) => node.kind === kind).map((n) => ids.get(n.id));
     if (members.length > 0) lines.push(`  class ${members.join(',')} ${kind.toLowerCase()}`);
   }
+  const retired = graph.nodes.filter((node) => node.status === 'RETIRED').map((n) => ids.get(n.id));
+  if (retired.length > 0) {
+    lines.push('  classDef retired fill:#f3f4f6,stroke:#9ca3af,color:#6b7280,stroke-dasharray:4 3');
+    lines.push(`  class ${retired.join(',')} retired`);
+  }
   return lines.join('\n') + '\n';
 }
 
 function shape(node: RequirementGraphNode): string {
   if (node.kind === RequirementNodeKind.GROUP)
     return `{{"${node.mode === 'ONE_OF' ? 'one of' : 'all of'}"}}`;
-  const label = `${escape(node.name ?? node.code ?? node.id)}<br/>${escape(node.code ?? '')}`;
+  const retired = node.status === 'RETIRED' ? '<br/>(retired)' : '';
+  const label = `${escape(node.name ?? node.code ?? node.id)}<br/>${escape(node.code ?? '')}${retired}`;
   return node.kind === RequirementNodeKind.CERTIFICATION ? `("${label}")` : `["${label}"]`;
 }
 

@@ -1,3 +1,5 @@
+import { Confidence } from '../history/confidence';
+import { DateScalar } from '../history/as-of';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Certification } from '../catalog/certification.type';
 import { Course } from '../catalog/course.type';
@@ -37,6 +39,12 @@ export class CertificationPath {
   @Field(() => Int, { description: 'How many exams the path takes (0 when already qualified).' })
   examCount!: number;
 
+  @Field(() => Confidence, {
+    description:
+      'How sure it is that this path earns the certification: the weakest grade among the requirements and items it relies on. Anything but OFFICIAL must be shown as such.',
+  })
+  confidence!: Confidence;
+
   @Field(() => [PathStep], { description: 'The exams in order, with what each completes.' })
   steps!: PathStep[];
 }
@@ -57,6 +65,16 @@ export class CertificationPaths {
 
   @Field({ description: 'The same count in decimal digits, never capped.' })
   totalCountText!: string;
+
+  @Field(() => DateScalar, { description: 'The day the paths are for.' })
+  asOf!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why there is no way on that day (e.g. the certification retired, or every way needs a retired exam); null when there is one.',
+  })
+  noPathReason?: string | null;
 
   @Field(() => [CertificationPath], {
     description:

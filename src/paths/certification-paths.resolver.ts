@@ -2,7 +2,15 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Certification } from '../catalog/certification.type';
 import { Context } from '../context';
 import { CertificationPaths } from './certification-path.type';
-import { checkFirstPaths, FIRST_PATHS_ARG, HOLDING_ARG } from './path-args';
+import { AS_OF_ARG, DateScalar } from '../history/as-of';
+import { Confidence } from '../history/confidence';
+import {
+  checkFirstPaths,
+  FIRST_PATHS_ARG,
+  HOLDING_ARG,
+  minConfidenceArg,
+  pathQuestion,
+} from './path-args';
 import { Unlock } from './unlock.type';
 
 @Resolver(() => Certification)
@@ -16,8 +24,16 @@ export class CertificationPathsResolver {
     @Ctx() context: Context,
     @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
     @Arg('first', () => Int, FIRST_PATHS_ARG) first?: number | null,
+    @Arg('asOf', () => DateScalar, AS_OF_ARG) asOf?: Date | null,
+    @Arg('minConfidence', () => Confidence, minConfidenceArg('UNCONFIRMED'))
+    minConfidence?: Confidence | null,
   ) {
-    return context.paths.paths(certification.code, holding ?? [], checkFirstPaths(first));
+    return context.paths.paths(
+      certification.code,
+      holding ?? [],
+      checkFirstPaths(first),
+      pathQuestion(asOf, minConfidence, 'UNCONFIRMED'),
+    );
   }
 
   @FieldResolver(() => [Unlock], {
@@ -28,7 +44,14 @@ export class CertificationPathsResolver {
     @Root() certification: Certification,
     @Ctx() context: Context,
     @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
+    @Arg('asOf', () => DateScalar, AS_OF_ARG) asOf?: Date | null,
+    @Arg('minConfidence', () => Confidence, minConfidenceArg('SECONDARY'))
+    minConfidence?: Confidence | null,
   ) {
-    return context.paths.unlocks(certification.code, holding ?? []);
+    return context.paths.unlocks(
+      certification.code,
+      holding ?? [],
+      pathQuestion(asOf, minConfidence, 'SECONDARY'),
+    );
   }
 }

@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Exam } from '../catalog/exam.type';
 import { Context } from '../context';
-import { HOLDING_ARG } from './path-args';
+import { AS_OF_ARG, DateScalar } from '../history/as-of';
+import { Confidence } from '../history/confidence';
+import { HOLDING_ARG, minConfidenceArg, pathQuestion } from './path-args';
 import { Unlock } from './unlock.type';
 
 @Resolver(() => Exam)
@@ -14,8 +16,15 @@ export class ExamUnlocksResolver {
     @Root() exam: Exam,
     @Ctx() context: Context,
     @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
+    @Arg('asOf', () => DateScalar, AS_OF_ARG) asOf?: Date | null,
+    @Arg('minConfidence', () => Confidence, minConfidenceArg('SECONDARY'))
+    minConfidence?: Confidence | null,
   ) {
-    return context.paths.unlocks(exam.code, holding ?? []);
+    return context.paths.unlocks(
+      exam.code,
+      holding ?? [],
+      pathQuestion(asOf, minConfidence, 'SECONDARY'),
+    );
   }
 
   @FieldResolver(() => Float, {

@@ -1,4 +1,7 @@
 import { checkPageSize } from '../catalog/pagination';
+import { asOfDay } from '../history/as-of';
+import { Confidence } from '../history/confidence';
+import { PathQuestion } from './paths.service';
 
 export const MAX_PATHS = 100;
 export const DEFAULT_PATHS = 20;
@@ -17,3 +20,17 @@ export const FIRST_PATHS_ARG = {
 
 export const checkFirstPaths = (first: number | null | undefined): number =>
   checkPageSize(first ?? undefined, 'first', MAX_PATHS, DEFAULT_PATHS);
+
+export const minConfidenceArg = (defaultValue: Confidence) =>
+  ({
+    nullable: true,
+    defaultValue,
+    description:
+      'Leave out alternatives (ONE_OF members) less sure than this. Requirements that must all be met are always kept, whatever their grade: leaving one out would make a certification look easier to earn than it is.',
+  }) as const;
+
+export const pathQuestion = (
+  asOf: Date | null | undefined,
+  minConfidence: Confidence | null | undefined,
+  fallback: Confidence,
+): PathQuestion => ({ day: asOfDay(asOf), minConfidence: minConfidence ?? fallback });

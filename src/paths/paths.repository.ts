@@ -1,4 +1,7 @@
 import { Database } from '../db/database';
+import { plainProperties } from '../db/properties';
+import { Confidence } from '../history/confidence';
+import { EdgeFacts, edgeKey } from './requirements-on-day';
 import { DagNode, DagNodeKind } from './requirement-dag';
 import { ItemProperties, RequirementSubgraph } from './requirement-subgraph';
 
@@ -13,6 +16,8 @@ export interface FetchedSubgraph extends RequirementSubgraph {
   roots: string[];
   /** The subject item's node id (unlocks), or the target's; null when it does not exist. */
   subject: string | null;
+  /** The subject's replacement and successor, as "name (code)". */
+  successors: string[];
   /** Which of the holding codes exist, by kind; courses only to explain a mistaken code. */
   held: { certifications: string[]; exams: string[]; courses: string[] };
 }
@@ -49,7 +54,10 @@ CALL (roots, heldCertifications) {
     OPTIONAL MATCH (n)-[r:REQUIRES|ONE_OF]->(child)
     WITH child, r
     ORDER BY r.position
-    RETURN collect([label IN labels(child) WHERE label IN $labels][0] + ':' + coalesce(child.code, child.id)) AS children
+    RETURN collect({
+      id: [label IN labels(child) WHERE label IN $labels][0] + ':' + coalesce(child.code, child.id),
+      validFrom: toString(r.validFrom), validUntil: toString(r.validUntil), confidence: r.confidence
+    }) AS children
   }
   CALL (n) {
     OPTIONAL MATCH (course:Course)-[:PREPARES_FOR]->(n)
@@ -64,6 +72,11 @@ CALL (roots, heldCertifications) {
     courses: courses
   }) AS nodes
 }
+CALL (subject) {
+  OPTIONAL MATCH (subject)-[:REPLACED_BY|SUCCEEDED_BY]->(next)
+  WITH next ORDER BY next.code
+  RETURN collect(next.name + ' (' + next.code + ')') AS successors
+}
 CALL () {
   OPTIONAL MATCH (exam:Exam)
   WHERE exam.code IN $holding.examCodes
@@ -77,16 +90,24 @@ CALL () {
 RETURN [label IN labels(subject) WHERE label IN $labels][0] + ':' + subject.code AS subject,
        [root IN roots | 'Certification:' + root.code] AS roots,
        nodes,
+       successors,
        [c IN heldCertifications | c.code] AS heldCertifications,
        heldExams,
        heldCourses`;
 
 const LABELS = ['Certification', 'Exam', 'RequirementGroup'];
 
+interface FetchedChild {
+  id: string;
+  validFrom: string | null;
+  validUntil: string | null;
+  confidence: Confidence | null;
+}
+
 interface FetchedNode {
   label: 'Certification' | 'Exam' | 'RequirementGroup';
   properties: ItemProperties;
-  children: string[];
+  children: FetchedChild[];
   courses: ItemProperties[];
 }
 
@@ -114,7 +135,9 @@ export class PathsRepository {
     const dag = new Map<string, DagNode>();
     const items = new Map<string, ItemProperties>();
     const coursesOfExam = new Map<string, string[]>();
-    for (const node of record.get('nodes') as FetchedNode[]) {
+    const edges = new Map<string, EdgeFacts>();
+    for (const fetched of record.get('nodes') as FetchedNode[]) {
+      const node = { ...fetched, properties: plainProperties(fetched.properties) };
       const key = (node.properties.code ?? node.properties.id) as string;
       const id = `${node.label}:${key}`;
       const kind: DagNodeKind =
@@ -123,20 +146,29 @@ export class PathsRepository {
           : node.label === 'Exam'
             ? 'EXAM'
             : (node.properties.mode as DagNodeKind);
-      dag.set(id, { id, kind, key, children: node.children });
+      dag.set(id, { id, kind, key, children: node.children.map((child) => child.id) });
+      for (const child of node.children) {
+        edges.set(edgeKey(id, child.id), {
+          validFrom: child.validFrom ?? undefined,
+          validUntil: child.validUntil ?? undefined,
+          confidence: child.confidence ?? 'UNCONFIRMED',
+        });
+      }
       if (node.label === 'RequirementGroup') continue;
       items.set(id, node.properties);
       if (node.label !== 'Exam') continue;
       const courseIds = node.courses.map((course) => `Course:${course.code as string}`);
-      node.courses.forEach((course, i) => items.set(courseIds[i], course));
+      node.courses.forEach((course, i) => items.set(courseIds[i], plainProperties(course)));
       coursesOfExam.set(id, courseIds);
     }
     return {
       dag,
+      edges,
       items,
       coursesOfExam,
       roots: record.get('roots'),
       subject: record.get('subject'),
+      successors: record.get('successors'),
       held: {
         certifications: record.get('heldCertifications'),
         exams: record.get('heldExams'),

@@ -1,6 +1,9 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { CatalogItem } from '../catalog/catalog-item.type';
+import { AS_OF_ARG, DateScalar } from '../history/as-of';
+import { Confidence } from '../history/confidence';
 import { Context } from '../context';
-import { HOLDING_ARG } from './path-args';
+import { HOLDING_ARG, minConfidenceArg, pathQuestion } from './path-args';
 import { Plan, PlanObjective } from './plan.type';
 import { Unlock } from './unlock.type';
 
@@ -21,8 +24,16 @@ export class PlanResolver {
       description: 'What to minimise.',
     })
     optimizeFor?: PlanObjective | null,
+    @Arg('asOf', () => DateScalar, AS_OF_ARG) asOf?: Date | null,
+    @Arg('minConfidence', () => Confidence, minConfidenceArg('SECONDARY'))
+    minConfidence?: Confidence | null,
   ) {
-    return context.paths.plan(target, holding ?? [], optimizeFor ?? 'FEWEST_EXAMS');
+    return context.paths.plan(
+      target,
+      holding ?? [],
+      optimizeFor ?? 'FEWEST_EXAMS',
+      pathQuestion(asOf, minConfidence, 'SECONDARY'),
+    );
   }
 
   @Query(() => [Unlock], {
@@ -34,7 +45,26 @@ export class PlanResolver {
     @Arg('code', { description: 'An exam code or certification slug, any letter case.' })
     code: string,
     @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
+    @Arg('asOf', () => DateScalar, AS_OF_ARG) asOf?: Date | null,
+    @Arg('minConfidence', () => Confidence, minConfidenceArg('SECONDARY'))
+    minConfidence?: Confidence | null,
   ) {
-    return context.paths.unlocks(code, holding ?? []);
+    return context.paths.unlocks(
+      code,
+      holding ?? [],
+      pathQuestion(asOf, minConfidence, 'SECONDARY'),
+    );
+  }
+}
+
+@Resolver(() => Plan)
+export class PlanSuccessorsResolver {
+  @FieldResolver(() => [CatalogItem], {
+    description:
+      "Where to go instead of the target: its direct replacement and Microsoft's successor pathway, when named (typically for a retired or retiring target).",
+  })
+  async successors(@Root() plan: Plan, @Ctx() { loaders }: Context) {
+    const succession = await loaders.succession.load(plan.target.code);
+    return [succession?.replacedBy, succession?.successor].filter((item) => item != null);
   }
 }

@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Certification } from '../catalog/certification.type';
+import { DateScalar } from '../history/as-of';
+import { ItemStatus } from '../history/item-status';
 import { Exam } from '../catalog/exam.type';
 import { PLAN_OBJECTIVES, PlanObjectiveName } from './plan-costs';
 import { CertificationPath } from './certification-path.type';
@@ -43,8 +45,25 @@ export class Plan {
   @Field({ description: 'True when what the learner holds already earns the target.' })
   alreadyQualified!: boolean;
 
-  @Field(() => CertificationPath, { description: 'The exams to take, in order.' })
-  path!: CertificationPath;
+  @Field(() => DateScalar, { description: 'The day the plan is for.' })
+  asOf!: string;
+
+  @Field(() => ItemStatus, { description: "The target's status on that day." })
+  targetStatus!: ItemStatus;
+
+  @Field(() => CertificationPath, {
+    nullable: true,
+    description:
+      'The exams to take, in order; null when no way remains on that day (see `noPathReason` and `successors`).',
+  })
+  path!: CertificationPath | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why no way remains: the target retired, or every way needs an exam or certification that can no longer be taken, or only unconfirmed ways exist. Null when there is a path.',
+  })
+  noPathReason?: string | null;
 
   @Field(() => Float, {
     nullable: true,
@@ -62,6 +81,9 @@ export class Plan {
   })
   costUnknownFor!: Exam[];
 
-  @Field(() => Int, { description: 'How many exams the path takes.' })
-  examCount!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many exams the path takes; null when there is no path.',
+  })
+  examCount!: number | null;
 }

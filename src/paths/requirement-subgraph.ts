@@ -1,5 +1,6 @@
 import { PropertyGraph } from '../graph/model';
 import { DagNode, DagNodeKind, RequirementDag } from './requirement-dag';
+import { EdgeFacts, edgeKey, EdgeFactsMap } from './requirements-on-day';
 
 export type ItemProperties = Record<string, unknown>;
 
@@ -14,6 +15,8 @@ export interface RequirementSubgraph {
   items: ReadonlyMap<string, ItemProperties>;
   /** Course node ids that prepare for each exam node id, by course code. */
   coursesOfExam: ReadonlyMap<string, string[]>;
+  /** When each requirement edge applied and how sure it is (none: always, officially). */
+  edges: EdgeFactsMap;
 }
 
 const KIND_OF_LABEL: Record<string, DagNodeKind> = {
@@ -26,6 +29,7 @@ export function subgraphOf(graph: PropertyGraph): RequirementSubgraph {
   const dag = new Map<string, DagNode>();
   const items = new Map<string, ItemProperties>();
   const coursesOfExam = new Map<string, string[]>();
+  const edgeFacts = new Map<string, EdgeFacts>();
   for (const node of graph.nodes) {
     const id = `${node.label}:${node.key}`;
     if (node.label === 'Course') {
@@ -42,8 +46,16 @@ export function subgraphOf(graph: PropertyGraph): RequirementSubgraph {
     const to = `${rel.to.label}:${rel.to.key}`;
     if (rel.type === 'PREPARES_FOR')
       coursesOfExam.set(to, [...(coursesOfExam.get(to) ?? []), from]);
-    else dag.get(from)?.children.push(to);
+    else if (rel.type === 'REQUIRES' || rel.type === 'ONE_OF') {
+      dag.get(from)?.children.push(to);
+      const p = rel.properties ?? {};
+      edgeFacts.set(edgeKey(from, to), {
+        validFrom: p.validFrom as string | undefined,
+        validUntil: p.validUntil as string | undefined,
+        confidence: (p.confidence as EdgeFacts['confidence'] | undefined) ?? 'OFFICIAL',
+      });
+    }
   }
   for (const courses of coursesOfExam.values()) courses.sort();
-  return { dag, items, coursesOfExam };
+  return { dag, items, coursesOfExam, edges: edgeFacts };
 }

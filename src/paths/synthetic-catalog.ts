@@ -82,7 +82,7 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
         name: `Synthetic course for ${code}`,
         exams,
         confidence: 'OFFICIAL',
-      sources: [SOURCE],
+        sources: [SOURCE],
         notes: [],
         durationInHours: chance(options.durationKnownRatio ?? 0)
           ? pick([8, 16, 24, 32])
@@ -146,7 +146,7 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
         level: LEVELS[Math.min(level, LEVELS.length - 1)],
         requires: dedupe(requires),
         confidence: 'OFFICIAL',
-      sources: [SOURCE],
+        sources: [SOURCE],
         notes: [],
         location: location('certifications', number - 1, code),
       });

@@ -13,7 +13,12 @@ import { Certification } from '../catalog/certification.type';
 import { CertificationPathsResolver } from '../paths/certification-paths.resolver';
 import { CourseDurationResolver } from '../paths/course-duration.resolver';
 import { ExamUnlocksResolver } from '../paths/exam-unlocks.resolver';
-import { PlanResolver } from '../paths/plan.resolver';
+import { PlanResolver, PlanSuccessorsResolver } from '../paths/plan.resolver';
+import {
+  CertificationSuccessionResolver,
+  CourseSuccessionResolver,
+  ExamSuccessionResolver,
+} from '../history/succession.resolver';
 
 /** The one list of resolvers; every type the API exposes is reachable from them. */
 export const RESOLVERS = [
@@ -26,7 +31,11 @@ export const RESOLVERS = [
   ExamUnlocksResolver,
   CourseDurationResolver,
   PlanResolver,
+  PlanSuccessorsResolver,
   DiagramResolver,
+  CertificationSuccessionResolver,
+  ExamSuccessionResolver,
+  CourseSuccessionResolver,
 ] as const;
 
 export function buildCertgraphSchema(): Promise<GraphQLSchema> {

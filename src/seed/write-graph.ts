@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Date as Neo4jDate, int, isDate, ManagedTransaction } from 'neo4j-driver';
+import { Date as Neo4jDate, int, ManagedTransaction } from 'neo4j-driver';
+import { plainProperties } from '../db/properties';
 import { Database } from '../db/database';
 import {
   DATE_PROPERTIES,
@@ -70,18 +71,12 @@ function neo4jDate(day: string): Neo4jDate<number> {
 }
 
 /** Properties as read, with dates back in the YYYY-MM-DD text the model writes. */
-function comparable(properties: Record<string, unknown>): GraphNode['properties'] {
-  return Object.fromEntries(
-    Object.entries(properties).map(([key, value]) => [
-      key,
-      isDate(value) ? value.toString() : value,
-    ]),
-  ) as GraphNode['properties'];
-}
+const comparable = (properties: Record<string, unknown>) =>
+  plainProperties(properties) as GraphNode['properties'];
 
 /**
- * Dates become Neo4j dates. JavaScript numbers reach Neo4j as floats; whole numbers (positions, hours) are stored as
- * integers so that they read as `1`, not `1.0`, in Neo4j Browser and in Cypher.
+ * Dates become Neo4j dates. JavaScript numbers reach Neo4j as floats; whole numbers (positions,
+ * hours) are stored as integers so that they read as `1`, not `1.0`, in Neo4j Browser and Cypher.
  */
 function storable(properties: GraphNode['properties']): Record<string, unknown> {
   return Object.fromEntries(

@@ -1,0 +1,43 @@
+import { Field, InterfaceType } from 'type-graphql';
+import { DateScalar } from './as-of';
+import { Confidence } from './confidence';
+
+@InterfaceType({
+  description:
+    'What a requirement says besides what it points at: when it applied, and on whose word.',
+})
+export abstract class DatedRequirement {
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day the requirement applied; null: from the start.',
+  })
+  validFrom?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day it applied; null: still applies.',
+  })
+  validUntil?: string;
+
+  @Field(() => Confidence, { description: 'How sure it is that the requirement applied.' })
+  confidence!: Confidence;
+
+  @Field(() => [String], { description: 'Where it is stated (URLs).' })
+  sources!: string[];
+
+  @Field(() => [String], {
+    description: 'Which source says what; conflicts between sources are spelled out here.',
+  })
+  notes!: string[];
+}
+
+/** The DatedRequirement fields out of relationship properties (dates already plain text). */
+export function datedRequirementOf(r: Record<string, unknown>): DatedRequirement {
+  return {
+    validFrom: (r.validFrom as string | null) ?? undefined,
+    validUntil: (r.validUntil as string | null) ?? undefined,
+    confidence: (r.confidence as Confidence | null) ?? 'UNCONFIRMED',
+    sources: (r.sources as string[] | null) ?? [],
+    notes: (r.notes as string[] | null) ?? [],
+  };
+}

@@ -1,0 +1,154 @@
+import { Day } from '../history/as-of';
+import { Confidence, isAtLeast, weakest } from '../history/confidence';
+import { isAvailableOn, LifecycleDates, statusOn } from '../history/item-status';
+import { childrenFirst, DagNode, RequirementDag } from './requirement-dag';
+import { ItemProperties } from './requirement-subgraph';
+import { RequirementEvaluator, settledByHolding } from './satisfaction';
+
+/** When a requirement edge applied and how sure it is; keyed by `edgeKey(from, to)`. */
+export interface EdgeFacts {
+  validFrom?: Day;
+  validUntil?: Day;
+  confidence: Confidence;
+}
+export type EdgeFactsMap = ReadonlyMap<string, EdgeFacts>;
+export const edgeKey = (from: string, to: string): string => `${from}->${to}`;
+
+const applies = (facts: EdgeFacts | undefined, day: Day): boolean =>
+  !facts ||
+  ((facts.validFrom === undefined || facts.validFrom <= day) &&
+    (facts.validUntil === undefined || day <= facts.validUntil));
+
+/**
+ * The DAG with only the edges that applied on `day`, and without the alternatives (ONE_OF
+ * members) graded below `minConfidence`. Edges a node needs all of are kept whatever their
+ * grade: leaving out a requirement would make earning the certification look easier than it is.
+ */
+export function requirementsOn(
+  dag: RequirementDag,
+  edges: EdgeFactsMap,
+  day: Day,
+  minConfidence: Confidence = 'UNCONFIRMED',
+): Map<string, DagNode> {
+  const result = new Map<string, DagNode>();
+  for (const node of dag.values()) {
+    const children = node.children.filter((child) => {
+      const facts = edges.get(edgeKey(node.id, child));
+      if (!applies(facts, day)) return false;
+      return node.kind !== 'ONE_OF' || !facts || isAtLeast(facts.confidence, minConfidence);
+    });
+    result.set(node.id, { ...node, children });
+  }
+  return result;
+}
+
+/** An item a learner would need but cannot take or earn on the day, and why. */
+export interface Blocker {
+  id: string;
+  reason: string;
+}
+
+export interface DayView {
+  /** Only what can still be done: unavailable items, and what needs them, are gone. */
+  dag: RequirementDag;
+  /** What holding settles, retired certifications met by held items included. */
+  settled: Set<string>;
+  /** The unavailable items that removed something, closest to the leaves first. */
+  blockers: Blocker[];
+}
+
+/**
+ * What a learner can still do on `day` toward `roots`, from what they hold: an exam retired (or
+ * not yet available) cannot be taken, and a certification retired cannot be newly earned; what
+ * needs them goes too, except where a ONE_OF keeps another alternative. What is held still counts:
+ * a held certification or exam is never removed, and a retired certification that held items
+ * alone meet counts as held (its exams were passed while it could be earned).
+ */
+export function viewOnDay(
+  dag: RequirementDag,
+  items: ReadonlyMap<string, ItemProperties>,
+  roots: string[],
+  heldIds: string[],
+  day: Day,
+): DayView {
+  const settled = settledByHolding(dag, heldIds);
+  const metByHolding = new RequirementEvaluator(dag, roots, settled).satisfied();
+  const removed = new Set<string>();
+  const blockers: Blocker[] = [];
+  for (const id of childrenFirst(dag, roots)) {
+    const node = dag.get(id)!;
+    if (settled.has(id)) continue;
+    if (node.kind === 'CERTIFICATION' && metByHolding.has(id)) {
+      settled.add(id);
+      continue;
+    }
+    const lifecycle = items.get(id) as LifecycleDates | undefined;
+    if ((node.kind === 'EXAM' || node.kind === 'CERTIFICATION') && lifecycle) {
+      if (!isAvailableOn(lifecycle, day)) {
+        removed.add(id);
+        blockers.push({ id, reason: unavailableReason(node, lifecycle, day) });
+        continue;
+      }
+    }
+    if (node.kind === 'EXAM') continue;
+    const live = node.children.filter((child) => !removed.has(child));
+    const empty = node.children.length === 0;
+    if (empty && node.kind === 'CERTIFICATION') {
+      removed.add(id);
+      blockers.push({ id, reason: `${node.key} has no requirements that applied on ${day}` });
+    } else if (node.kind === 'ONE_OF' ? live.length === 0 : live.length < node.children.length) {
+      removed.add(id);
+    }
+  }
+  const view = new Map<string, DagNode>();
+  for (const node of dag.values()) {
+    if (removed.has(node.id)) continue;
+    view.set(node.id, { ...node, children: node.children.filter((c) => !removed.has(c)) });
+  }
+  return { dag: view, settled, blockers };
+}
+
+function unavailableReason(node: DagNode, lifecycle: LifecycleDates, day: Day): string {
+  const what = node.kind === 'EXAM' ? `exam ${node.key}` : `certification ${node.key}`;
+  return statusOn(lifecycle, day) === 'RETIRED'
+    ? `${what} retired on ${lifecycle.retiredOn}`
+    : `${what} is not available until ${lifecycle.availableFrom}`;
+}
+
+/**
+ * How sure a way is: the weakest grade among what it relies on. It relies on every edge below a
+ * node that needs all its children, on the best-graded alternative it meets at each ONE_OF, and
+ * on the catalog items along those edges. What the learner holds is their own fact: it counts
+ * as certain.
+ */
+export function gradeOfWay(
+  view: DayView,
+  edges: EdgeFactsMap,
+  items: ReadonlyMap<string, ItemProperties>,
+  root: string,
+  examIds: string[],
+): Confidence {
+  const met = new RequirementEvaluator(view.dag, [root], view.settled).satisfied(new Set(examIds));
+  const memo = new Map<string, Confidence>();
+  const gradeOf = (id: string): Confidence => {
+    if (view.settled.has(id)) return 'OFFICIAL';
+    const known = memo.get(id);
+    if (known) return known;
+    const node = view.dag.get(id)!;
+    const own = (items.get(id)?.confidence as Confidence | undefined) ?? 'OFFICIAL';
+    const through = (child: string) =>
+      weakest([edges.get(edgeKey(id, child))?.confidence ?? 'OFFICIAL', gradeOf(child)]);
+    let grade: Confidence;
+    if (node.kind === 'EXAM') grade = own;
+    else if (node.kind === 'ONE_OF') {
+      const options = node.children.filter((child) => met.has(child)).map(through);
+      grade = options.reduce<Confidence>(
+        (best, option) => (isAtLeast(option, best) ? option : best),
+        'UNCONFIRMED',
+      );
+    } else grade = weakest([own, ...node.children.map(through)]);
+    memo.set(id, grade);
+    return grade;
+  };
+  return gradeOf(root);
+}
