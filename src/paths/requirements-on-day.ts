@@ -53,7 +53,7 @@ export interface DayView {
   dag: RequirementDag;
   /** What holding settles, retired certifications met by held items included. */
   settled: Set<string>;
-  /** The unavailable items that removed something, closest to the leaves first. */
+  /** The unavailable items that removed something, in curated order from the roots. */
   blockers: Blocker[];
 }
 
@@ -74,7 +74,7 @@ export function viewOnDay(
   const settled = settledByHolding(dag, heldIds);
   const metByHolding = new RequirementEvaluator(dag, roots, settled).satisfied();
   const removed = new Set<string>();
-  const blockers: Blocker[] = [];
+  const unavailable = new Map<string, string>();
   for (const id of childrenFirst(dag, roots)) {
     const node = dag.get(id)!;
     if (settled.has(id)) continue;
@@ -86,7 +86,7 @@ export function viewOnDay(
     if ((node.kind === 'EXAM' || node.kind === 'CERTIFICATION') && lifecycle) {
       if (!isAvailableOn(lifecycle, day)) {
         removed.add(id);
-        blockers.push({ id, reason: unavailableReason(node, lifecycle, day) });
+        unavailable.set(id, unavailableReason(node, lifecycle, day));
         continue;
       }
     }
@@ -95,7 +95,7 @@ export function viewOnDay(
     const empty = node.children.length === 0;
     if (empty && node.kind === 'CERTIFICATION') {
       removed.add(id);
-      blockers.push({ id, reason: `${node.key} has no requirements that applied on ${day}` });
+      unavailable.set(id, `${node.key} has no requirements that applied on ${day}`);
     } else if (node.kind === 'ONE_OF' ? live.length === 0 : live.length < node.children.length) {
       removed.add(id);
     }
@@ -105,7 +105,26 @@ export function viewOnDay(
     if (removed.has(node.id)) continue;
     view.set(node.id, { ...node, children: node.children.filter((c) => !removed.has(c)) });
   }
-  return { dag: view, settled, blockers };
+  return { dag: view, settled, blockers: blockersUnder(dag, roots, unavailable) };
+}
+
+/** The unavailable items the roots lead to, in curated order, not looking below one. */
+function blockersUnder(
+  dag: RequirementDag,
+  roots: string[],
+  unavailable: ReadonlyMap<string, string>,
+): Blocker[] {
+  const blockers: Blocker[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const reason = unavailable.get(id);
+    if (reason) blockers.push({ id, reason });
+    else for (const child of dag.get(id)?.children ?? []) visit(child);
+  };
+  roots.forEach(visit);
+  return blockers;
 }
 
 function unavailableReason(node: DagNode, lifecycle: LifecycleDates, day: Day): string {
