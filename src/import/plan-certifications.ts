@@ -57,9 +57,14 @@ export function planCertifications(
     }
     where.set(code, record.where);
     const url = record.url && cleanUrl(record.url);
-    const name = certificationName(record.title);
     const level = certificationLevel(record.certificationType, record.levels);
     const seed = builder.existing.certifications.get(code);
+    // A curated name written either way ("Microsoft Certified: X" or "X") already matches.
+    const name = [record.title, certificationName(record.title)].includes(
+      seed?.value.name as string,
+    )
+      ? (seed!.value.name as string)
+      : certificationName(record.title);
     if (seed) {
       if ('reason' in level)
         builder.skip('certifications', record.uid, `level not set: ${level.reason}`);

@@ -129,6 +129,29 @@ describe('existing items', () => {
     expect(result.skipped).toEqual([]);
   });
 
+  test('a curated certification name with or without the "Microsoft Certified: " prefix is not renamed', () => {
+    const titled = (title: string) => cert('devops-engineer', undefined, { title });
+    const renames = (existing: ExistingItems, title: string) =>
+      planMerge(learn({ certifications: [titled(title)] }), existing, {
+        fileName: 'catalog.json',
+        date: '2026-11-27',
+      }).changed.filter((change) => change.field === 'name');
+    const prefixed = seeds();
+    prefixed.certifications.get('devops-engineer')!.value.name =
+      'Microsoft Certified: DevOps Engineer Expert';
+    expect(renames(seeds(), 'Microsoft Certified: DevOps Engineer Expert')).toEqual([]);
+    expect(renames(prefixed, 'Microsoft Certified: DevOps Engineer Expert')).toEqual([]);
+    expect(renames(prefixed, 'Microsoft Certified: DevOps Engineer')).toEqual([
+      {
+        kind: 'certifications',
+        code: 'devops-engineer',
+        field: 'name',
+        from: 'Microsoft Certified: DevOps Engineer Expert',
+        to: 'DevOps Engineer',
+      },
+    ]);
+  });
+
   test('a value that is a YAML anchor is not edited, and that is reported', () => {
     const result = plan({ exams: [exam('AZ-303', { url: undefined })] });
     expect(result.changed).toEqual([]);
