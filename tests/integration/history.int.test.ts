@@ -117,6 +117,61 @@ describe('today, per the reference', () => {
   });
 });
 
+test('a history of a choice: each version of Cybersecurity Architect Expert lists the options of its days', async () => {
+  const data = await seeded.api.query<{
+    certification: {
+      requirementHistory: {
+        validFrom: string | null;
+        validUntil: string | null;
+        requirements: { items: { code?: string; items?: { code: string }[] }[] };
+      }[];
+    };
+  }>(`{ certification(code: "cybersecurity-architect-expert") { requirementHistory {
+    validFrom validUntil
+    requirements { items { ... on Exam { code } ... on RequirementGroup { items { ... on Exam { code } ... on Certification { code } } } } }
+  } } }`);
+  const versions = data.certification.requirementHistory.map((set) => [
+    set.validFrom,
+    set.validUntil,
+    set.requirements.items.flatMap(
+      (item) => item.items?.map((option) => option.code) ?? [item.code],
+    ),
+  ]);
+  expect(versions).toEqual([
+    [
+      null,
+      '2023-06-30',
+      [
+        'identity-and-access-administrator',
+        'security-operations-analyst',
+        'azure-security-engineer',
+        'MS-500',
+        'SC-100',
+      ],
+    ],
+    [
+      '2023-07-01',
+      '2026-08-31',
+      [
+        'identity-and-access-administrator',
+        'security-operations-analyst',
+        'azure-security-engineer',
+        'SC-100',
+      ],
+    ],
+    [
+      '2026-09-01',
+      null,
+      [
+        'identity-and-access-administrator',
+        'security-operations-analyst',
+        'cloud-and-ai-security-engineer-associate',
+        'SC-100',
+      ],
+    ],
+  ]);
+});
+
 const PLAN = `query Plan($target: String!, $asOf: Date, $holding: [String!]) {
   plan(target: $target, asOf: $asOf, holding: $holding) {
     asOf targetStatus examCount noPathReason alreadyQualified
