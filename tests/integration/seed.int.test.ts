@@ -2,7 +2,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SeedValidationError } from '../../src/seed/catalog';
-import { SEEDS_DIR } from '../../src/seed/load-seeds';
+import { catalogToGraph } from '../../src/seed/catalog-to-graph';
+import { loadSeeds, SEEDS_DIR } from '../../src/seed/load-seeds';
+import { parseSeedFile } from '../../src/seed/parse-seed-file';
 import { seedDatabase } from '../../src/seed/seed-database';
 import { isNoChange } from '../../src/seed/write-graph';
 import {
@@ -30,7 +32,10 @@ afterEach(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-/** Rewrites one seed file of the working copy. */
+/**
+ * Rewrites one seed file of the working copy; `file` is relative to `microsoft/`, e.g.
+ * `seed-2021/courses.yaml` (the seed document's items) or `reference-2026/exams.yaml`.
+ */
 async function edit(file: string, change: (text: string) => string): Promise<void> {
   const full = path.join(workDir, 'microsoft', file);
   const before = await readFile(full, 'utf8');
@@ -43,22 +48,38 @@ const count = (query: string) =>
   db.database.read(async (tx) => (await tx.run(query)).records[0].get(0) as number);
 
 describe('seeding', () => {
-  test('writes the seed catalog: 7 certifications, 8 exams, 7 courses, 2 choices', async () => {
+  test('writes the whole seed catalog: every item, choice and link of seeds/', async () => {
+    const catalog = await loadSeeds(workDir);
+    const graph = catalogToGraph(catalog);
+    // The seed document's 7 certifications, 8 exams and 7 courses plus the 2026 reference:
+    // 30 certifications, 53 exams, 13 courses; 10 requirement groups (7 of them choices).
+    expect([catalog.certifications.length, catalog.exams.length, catalog.courses.length]).toEqual([
+      30, 53, 13,
+    ]);
     const report = await seedDatabase(db.database, workDir);
     expect(report).toEqual({
-      nodesCreated: 24,
+      nodesCreated: graph.nodes.length,
       nodesUpdated: 0,
       nodesDeleted: 0,
-      relationshipsCreated: 21,
+      relationshipsCreated: graph.relationships.length,
       relationshipsUpdated: 0,
       relationshipsDeleted: 0,
     });
-    expect(await count('MATCH (n:Certification) RETURN count(n)')).toBe(7);
-    expect(await count('MATCH (n:Exam) RETURN count(n)')).toBe(8);
-    expect(await count('MATCH (n:Course) RETURN count(n)')).toBe(7);
-    expect(await count('MATCH (n:RequirementGroup:OneOf {mode: "ONE_OF"}) RETURN count(n)')).toBe(
-      2,
+    expect([report.nodesCreated, report.relationshipsCreated]).toEqual([106, 125]);
+    expect(await count('MATCH (n:Certification) RETURN count(n)')).toBe(
+      catalog.certifications.length,
     );
+    expect(await count('MATCH (n:Exam) RETURN count(n)')).toBe(catalog.exams.length);
+    expect(await count('MATCH (n:Course) RETURN count(n)')).toBe(catalog.courses.length);
+    expect(await count('MATCH (n:RequirementGroup:OneOf {mode: "ONE_OF"}) RETURN count(n)')).toBe(
+      graph.nodes.filter((n) => n.label === 'RequirementGroup' && n.properties.mode === 'ONE_OF')
+        .length,
+    );
+    expect(await count('MATCH (n:RequirementGroup:OneOf {mode: "ONE_OF"}) RETURN count(n)')).toBe(
+      7,
+    );
+    expect(await count('MATCH (n) RETURN count(n)')).toBe(graph.nodes.length);
+    expect(await count('MATCH ()-[r]->() RETURN count(r)')).toBe(graph.relationships.length);
     // Positions are integers (Browser shows `1`, not `1.0`), on every relationship.
     const types = await db.database.read(
       async (tx) =>
@@ -66,6 +87,19 @@ describe('seeding', () => {
           .records[0],
     );
     expect(types.get('types')).toEqual(['INTEGER NOT NULL']);
+  });
+
+  test("the seed document's items are still 7 certifications, 8 exams, 7 courses (seed-2021/)", async () => {
+    const counts = { certifications: 0, exams: 0, courses: 0 };
+    for (const file of ['certifications.yaml', 'exams.yaml', 'courses.yaml']) {
+      const full = path.join(workDir, 'microsoft', 'seed-2021', file);
+      const { catalog, problems } = parseSeedFile(full, await readFile(full, 'utf8'));
+      expect(problems).toEqual([]);
+      counts.certifications += catalog.certifications.length;
+      counts.exams += catalog.exams.length;
+      counts.courses += catalog.courses.length;
+    }
+    expect(counts).toEqual({ certifications: 7, exams: 8, courses: 7 });
   });
 
   test('running it twice changes nothing', async () => {
@@ -78,7 +112,7 @@ describe('seeding', () => {
 
   test('an item removed from the seeds disappears from the graph, with its links', async () => {
     await seedDatabase(db.database, workDir);
-    await edit('courses.yaml', (text) =>
+    await edit('seed-2021/courses.yaml', (text) =>
       text.replace(/\n {2}- code: AZ-204T00[\s\S]*?(?=\n {2}- code:)/, '\n'),
     );
     const report = await seedDatabase(db.database, workDir);
@@ -94,10 +128,13 @@ describe('seeding', () => {
 
   test('a changed requirement replaces the old structure', async () => {
     await seedDatabase(db.database, workDir);
-    await edit('certifications.yaml', (text) =>
+    // AZ-303 and AZ-304, both required until 2022-03-31, become a choice between them (the
+    // entries, with their dates and sources, move into a `oneOf`, which gets the same end date).
+    await edit('seed-2021/certifications.yaml', (text) =>
       text.replace(
-        '      - exam: AZ-303\n      - exam: AZ-304\n',
-        '      - oneOf:\n          - exam: AZ-303\n          - exam: AZ-304\n',
+        /\n( {6}- exam: AZ-303\n[\s\S]*?)(?=\n {6}# Since then)/,
+        (_all, entries: string) =>
+          '\n      - oneOf:\n' + entries.replace(/^/gm, '    ') + '\n        until: 2022-03-31',
       ),
     );
     const report = await seedDatabase(db.database, workDir);
@@ -116,24 +153,27 @@ describe('seeding', () => {
   test('fails atomically when the database refuses a write midway', async () => {
     await seedDatabase(db.database, workDir);
     const before = await snapshotGraph(db.database);
-    // The new seeds delete the devops-engineer -> AZ-400 link, rename a course and add a second
-    // choice to devops-engineer, which this constraint refuses: the whole write must roll back.
-    await edit('certifications.yaml', (t) =>
+    // The new seeds delete the devops-engineer -> AZ-400 link, add a second choice to
+    // devops-engineer and give a course the name of another, which this constraint refuses after
+    // the link is gone and the choice is written: the whole write must roll back. (A constraint
+    // of one choice per certification no longer fits the catalog: m365-administrator-expert has
+    // two, one before and one after 2023-10-01.)
+    await edit('seed-2021/certifications.yaml', (t) =>
       t.replace('      - exam: AZ-400\n', '      - oneOf: [{ exam: AZ-400 }]\n'),
     );
-    await edit('courses.yaml', (t) =>
-      t.replace('name: Microsoft Power Platform Developer', 'name: Renamed'),
+    await edit('seed-2021/courses.yaml', (t) =>
+      t.replace('name: Microsoft Power Platform Developer', 'name: Microsoft Azure Administrator'),
     );
     await db.database.write((tx) =>
       tx.run(
-        'CREATE CONSTRAINT test_one_choice IF NOT EXISTS FOR (g:RequirementGroup) REQUIRE g.certification IS UNIQUE',
+        'CREATE CONSTRAINT test_unique_course_name IF NOT EXISTS FOR (c:Course) REQUIRE c.name IS UNIQUE',
       ),
     );
     try {
       await expect(seedDatabase(db.database, workDir)).rejects.toThrow(/already exists/);
       expect(await snapshotGraph(db.database)).toEqual(before);
     } finally {
-      await db.database.write((tx) => tx.run('DROP CONSTRAINT test_one_choice IF EXISTS'));
+      await db.database.write((tx) => tx.run('DROP CONSTRAINT test_unique_course_name IF EXISTS'));
     }
     // Without the obstacle the same seeds go through.
     await expect(seedDatabase(db.database, workDir)).resolves.toMatchObject({
@@ -147,31 +187,31 @@ describe('seeding refuses bad seeds and writes nothing', () => {
   const cases: [string, string, (text: string) => string, RegExp][] = [
     [
       'an unknown reference',
-      'certifications.yaml',
+      'seed-2021/certifications.yaml',
       (t) => t.replace('certification: azure-developer', 'certification: azure-devloper'),
       /certifications\.yaml: certifications\[1\] "devops-engineer": requires\[0\]\.oneOf\[1\]: unknown certification "azure-devloper"/,
     ],
     [
       'a duplicate code',
-      'exams.yaml',
+      'seed-2021/exams.yaml',
       (t) => t.replace('code: AZ-304', 'code: AZ-303'),
       /exams\.yaml: exams\[1\] "AZ-303": code: duplicate code "AZ-303"; already used by .*exams\.yaml: exams\[0\]/,
     ],
     [
       'a cycle',
-      'certifications.yaml',
+      'seed-2021/certifications.yaml',
       (t) => t.replace('      - exam: AZ-104\n', '      - certification: devops-engineer\n'),
       /certifications require each other in a cycle: (devops-engineer → azure-administrator → devops-engineer|azure-administrator → devops-engineer → azure-administrator)/,
     ],
     [
       'an unknown field',
-      'courses.yaml',
+      'seed-2021/courses.yaml',
       (t) => t.replace('    exams: [AZ-400]\n', '    exams: [AZ-400]\n    days: 4\n'),
       /courses\.yaml: courses\[4\] "AZ-400T00": unknown field\(s\) "days"/,
     ],
     [
       'a missing field',
-      'certifications.yaml',
+      'seed-2021/certifications.yaml',
       (t) =>
         t.replace(
           '    level: ASSOCIATE\n    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n',
@@ -181,7 +221,7 @@ describe('seeding refuses bad seeds and writes nothing', () => {
     ],
     [
       'broken YAML',
-      'exams.yaml',
+      'seed-2021/exams.yaml',
       (t) => t.replace('  - code: AZ-400', '  - code: [AZ-400'),
       /exams\.yaml:\d+:\d+: not valid YAML/,
     ],
@@ -198,7 +238,7 @@ describe('seeding refuses bad seeds and writes nothing', () => {
   });
 
   test('into an empty database too', async () => {
-    await edit('exams.yaml', (t) => t.replace('code: PL-600', 'code: pl-600'));
+    await edit('seed-2021/exams.yaml', (t) => t.replace('code: PL-600', 'code: pl-600'));
     await expect(seedDatabase(db.database, workDir)).rejects.toThrow(
       /exams\[7\] "pl-600": code: must be an upper-case code/,
     );
