@@ -7,29 +7,41 @@ import { planWay } from '../src/paths/plan-way';
 import { certificationNodeId } from '../src/paths/requirement-dag';
 import { compileProblem } from '../src/paths/requirement-problem';
 import { RequirementSubgraph, subgraphOf } from '../src/paths/requirement-subgraph';
-import { settledByHolding } from '../src/paths/satisfaction';
+import { requirementsOn, viewOnDay } from '../src/paths/requirements-on-day';
 import { collectGarbage, fmt, percentile, spread, table, timeMs } from './stats';
 
+/** The day every question is asked for: fixed, so that runs on different days compare. */
+export const BENCH_DAY = '2026-11-27';
+
+/** The target's requirements on BENCH_DAY (requirements-on-day.ts), as a request prepares them. */
+function dayView(subgraph: RequirementSubgraph, root: string) {
+  const dated = requirementsOn(subgraph.dag, subgraph.edges, BENCH_DAY, 'SECONDARY', [root]);
+  return viewOnDay(dated, subgraph.items, [root], [], BENCH_DAY);
+}
+
 /**
- * The pure algorithms alone, as one request runs them: compile the target's problem, then list
- * and order the first ways (`paths`) or search and order the best way (`plan`).
+ * The pure algorithms alone, as one request runs them: take the day's view of the target, compile
+ * its problem, then list and order the first ways (`paths`) or search and order the best way
+ * (`plan`). A target retired on the day has no problem to solve.
  */
 export function pathsOnce(subgraph: RequirementSubgraph, code: string, first: number) {
   const root = certificationNodeId(code);
-  const settled = settledByHolding(subgraph.dag, []);
-  const problem = compileProblem(subgraph.dag, root, settled);
+  const view = dayView(subgraph, root);
+  if (!view.dag.has(root)) return { listing: { ways: [], totalCount: 0n, exact: true }, exams: 0 };
+  const problem = compileProblem(view.dag, root, view.settled);
   const listing = listMinimalWays(problem, first);
-  const orderer = new PathOrderer(subgraph.dag, root, settled);
+  const orderer = new PathOrderer(view.dag, root, view.settled);
   for (const way of listing.ways) orderer.order(indicesOf(way).map((i) => problem.exams[i]));
   return { listing, exams: problem.exams.length };
 }
 
 export function planOnce(subgraph: RequirementSubgraph, code: string) {
   const root = certificationNodeId(code);
-  const settled = settledByHolding(subgraph.dag, []);
-  const problem = compileProblem(subgraph.dag, root, settled);
+  const view = dayView(subgraph, root);
+  if (!view.dag.has(root)) return { exams: [], optimal: true, knownCost: 0, unknownCost: [] };
+  const problem = compileProblem(view.dag, root, view.settled);
   const planned = planWay(problem, subgraph, 'FEWEST_EXAMS');
-  new PathOrderer(subgraph.dag, root, settled).order(planned.exams);
+  new PathOrderer(view.dag, root, view.settled).order(planned.exams);
   return planned;
 }
 

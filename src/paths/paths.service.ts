@@ -189,7 +189,8 @@ export class PathsService {
     const root = certificationNodeId(code);
     if (!fetched.dag.has(root)) throw new Error(`certification ${code} not found`);
     const held = heldNodeIds(holding, fetched);
-    const dated = requirementsOn(fetched.dag, fetched.edges, question.day, question.minConfidence);
+    const { day, minConfidence } = question;
+    const dated = requirementsOn(fetched.dag, fetched.edges, day, minConfidence, [root, ...held]);
     const view = viewOnDay(dated, fetched.items, [root], held, question.day);
     if (view.dag.has(root)) {
       return {

@@ -21,7 +21,7 @@ const applies = (facts: EdgeFacts | undefined, day: Day): boolean =>
 
 /**
  * The DAG with only the edges that applied on `day`, and without the alternatives (ONE_OF
- * members) graded below `minConfidence`. Edges a node needs all of are kept whatever their
+ * members) graded below `minConfidence`; with `roots`, only the part they reach. Edges a node needs all of are kept whatever their
  * grade: leaving out a requirement would make earning the certification look easier than it is.
  */
 export function requirementsOn(
@@ -29,15 +29,27 @@ export function requirementsOn(
   edges: EdgeFactsMap,
   day: Day,
   minConfidence: Confidence = 'UNCONFIRMED',
+  roots?: Iterable<string>,
 ): Map<string, DagNode> {
   const result = new Map<string, DagNode>();
-  for (const node of dag.values()) {
+  const keep = (node: DagNode) => {
     const children = node.children.filter((child) => {
       const facts = edges.get(edgeKey(node.id, child));
       if (!applies(facts, day)) return false;
       return node.kind !== 'ONE_OF' || !facts || isAtLeast(facts.confidence, minConfidence);
     });
     result.set(node.id, { ...node, children });
+    return children;
+  };
+  if (!roots) {
+    for (const node of dag.values()) keep(node);
+    return result;
+  }
+  // Only what the roots reach on the day: a question about one target need not copy the catalog.
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = dag.get(stack.pop()!);
+    if (node && !result.has(node.id)) stack.push(...keep(node));
   }
   return result;
 }
