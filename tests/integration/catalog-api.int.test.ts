@@ -1,14 +1,38 @@
 /**
  * Every fact of the seed document (shared/seed/microsoft-expert-certifications.md), checked
- * through GraphQL against the seeded Neo4j.
+ * through GraphQL against the seeded Neo4j. The seeds now hold the catalog as it really is (the
+ * seed document's items in seeds/microsoft/seed-2021/, later ones in reference-2026/, with dates),
+ * so the seed document's facts are read as of its day, 2021-06-01; whole-catalog totals come
+ * from loadSeeds().
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Database, Work } from '../../src/db/database';
+import { Catalog } from '../../src/seed/catalog';
+import { loadSeeds, SEEDS_DIR } from '../../src/seed/load-seeds';
+import { parseSeedFile } from '../../src/seed/parse-seed-file';
 import { createTestApi } from '../support/test-api';
 import { useSeededApi } from '../support/seeded-api';
 
 const seeded = useSeededApi();
 
 const DOCS = 'https://docs.microsoft.com/en-gb/learn/certifications';
+/** The seed document's day: requirements as it states them, before any later change. */
+const SEED_DAY = '2021-06-01';
+
+let catalog: Catalog;
+/** The items of seeds/microsoft/seed-2021/, the seed document's own. */
+const seedDocument = { certifications: [] as string[], exams: [] as string[] };
+beforeAll(async () => {
+  catalog = await loadSeeds();
+  for (const file of ['certifications.yaml', 'exams.yaml']) {
+    const full = path.join(SEEDS_DIR, 'microsoft', 'seed-2021', file);
+    const parsed = parseSeedFile(full, await readFile(full, 'utf8')).catalog;
+    seedDocument.certifications.push(...parsed.certifications.map((c) => c.code));
+    seedDocument.exams.push(...parsed.exams.map((e) => e.code));
+  }
+});
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const REQUIREMENTS = `
 fragment Leaf on Requirement {
@@ -16,9 +40,9 @@ fragment Leaf on Requirement {
   ... on Certification { code }
   ... on Exam { code }
 }
-query Tree($code: String!) {
+query Tree($code: String!, $asOf: Date) {
   certification(code: $code) {
-    requirements {
+    requirements(asOf: $asOf) {
       mode
       items {
         ...Leaf
@@ -40,9 +64,10 @@ function render(node: Node): string {
   return `${node.mode}(${node.items!.map(render).join(', ')})`;
 }
 
-async function tree(code: string): Promise<string> {
+async function tree(code: string, asOf = SEED_DAY): Promise<string> {
   const data = await seeded.api.query<{ certification: { requirements: Node } }>(REQUIREMENTS, {
     code,
+    asOf,
   });
   return render({ ...data.certification.requirements, __typename: 'RequirementGroup' });
 }
@@ -66,11 +91,25 @@ describe('requirement trees of the seed document', () => {
     expect(await tree(code)).toBe(expected);
   });
 
+  test.each([
+    // AZ-303 and AZ-304 retired on 2022-03-31; the associate plus AZ-305 replaced them.
+    ['azure-solutions-architect', 'ALL_OF(cert:azure-administrator, exam:AZ-305)'],
+    // The Dynamics 365 functional consultants, believed options from 2022 (unconfirmed).
+    [
+      'power-platform-solution-architect-expert',
+      'ALL_OF(ONE_OF(cert:power-platform-functional-consultant-associate, cert:power-platform-developer-associate, ' +
+        'cert:d365-functional-consultant-customer-service-v3, cert:d365-functional-consultant-field-service, ' +
+        'cert:d365-functional-consultant-sales, cert:d365-functional-consultant-marketing), exam:PL-600)',
+    ],
+  ])('%s as of 2022-04-01, after the seed document', async (code, expected) => {
+    expect(await tree(code, '2022-04-01')).toBe(expected);
+  });
+
   test('an alternative is walked down to its exam in one query', async () => {
     const data = await seeded.api.query<{ certification: { requirements: { items: Node[] } } }>(`{
       certification(code: "devops-engineer") {
-        requirements { items { ... on RequirementGroup { id mode items {
-          ... on Certification { code requirements { items { ... on Exam { code courses { code } } } } }
+        requirements(asOf: "${SEED_DAY}") { items { ... on RequirementGroup { id mode items {
+          ... on Certification { code requirements(asOf: "${SEED_DAY}") { items { ... on Exam { code courses(asOf: "${SEED_DAY}") { code } } } } }
         } } } }
       }
     }`);
@@ -93,10 +132,18 @@ describe('requirement trees of the seed document', () => {
 
 describe('catalog items', () => {
   test('certifications: names, levels and Microsoft Learn pages', async () => {
-    const data = await seeded.api.query<{ certifications: { nodes: object[] } }>(
-      '{ certifications(first: 100) { nodes { code name level url } } }',
+    const data = await seeded.api.query<{
+      certifications: { totalCount: number; nodes: { code: string }[] };
+    }>('{ certifications(first: 100) { totalCount nodes { code name level url } } }');
+    expect(data.certifications.totalCount).toBe(catalog.certifications.length);
+    expect(data.certifications.nodes).toHaveLength(catalog.certifications.length);
+    const ofSeedDocument = data.certifications.nodes.filter((n) =>
+      seedDocument.certifications.includes(n.code),
     );
-    expect(data.certifications.nodes).toEqual([
+    expect(ofSeedDocument.map((n) => n.code)).toEqual(
+      [...seedDocument.certifications].sort(byCode),
+    );
+    expect(ofSeedDocument).toEqual([
       {
         code: 'azure-administrator',
         name: 'Azure Administrator Associate',
@@ -160,16 +207,21 @@ describe('catalog items', () => {
     );
   });
 
-  test('exams with their titles, pages and instructor-led courses', async () => {
-    const data = await seeded.api.query<{ exams: { nodes: object[] } }>(
-      '{ exams(first: 100) { nodes { code name url courses { code url exams { code } } } } }',
+  test('exams with their titles, pages and instructor-led courses (those offered in 2021)', async () => {
+    const data = await seeded.api.query<{
+      exams: { totalCount: number; nodes: { code: string }[] };
+    }>(
+      `{ exams(first: 100) { totalCount nodes { code name url courses(asOf: "${SEED_DAY}") { code url exams { code } } } } }`,
     );
+    expect(data.exams.totalCount).toBe(catalog.exams.length);
+    const ofSeedDocument = data.exams.nodes.filter((n) => seedDocument.exams.includes(n.code));
+    expect(ofSeedDocument.map((n) => n.code)).toEqual([...seedDocument.exams].sort(byCode));
     const course = (code: string, exam: string) => ({
       code,
       url: `${DOCS}/courses/${code.toLowerCase()}`,
       exams: [{ code: exam }],
     });
-    expect(data.exams.nodes).toEqual([
+    expect(ofSeedDocument).toEqual([
       {
         code: 'AZ-104',
         name: 'Microsoft Azure Administrator',
@@ -268,10 +320,22 @@ describe('requiredBy walks back through choices', () => {
     ['certification', 'devops-engineer', []],
   ])('%s %s', async (kind, code, expected) => {
     const data = await seeded.api.query<Record<string, { requiredBy: { code: string }[] }>>(
-      `query($code: String!) { item: ${kind}(code: $code) { requiredBy { code } } }`,
-      { code },
+      `query($code: String!, $asOf: Date) { item: ${kind}(code: $code) { requiredBy(asOf: $asOf) { code } } }`,
+      { code, asOf: SEED_DAY },
     );
     expect(data.item.requiredBy.map((c) => c.code)).toEqual(expected);
+  });
+
+  test('on a later day, what was required then: AZ-303 by nothing, the administrator by two experts', async () => {
+    const data = await seeded.api.query<Record<string, { requiredBy: { code: string }[] }>>(`{
+      az303: exam(code: "AZ-303") { requiredBy(asOf: "2022-04-01") { code } }
+      admin: certification(code: "azure-administrator") { requiredBy(asOf: "2022-04-01") { code } }
+    }`);
+    expect(data.az303.requiredBy).toEqual([]);
+    expect(data.admin.requiredBy.map((c) => c.code)).toEqual([
+      'azure-solutions-architect',
+      'devops-engineer',
+    ]);
   });
 });
 
@@ -311,6 +375,7 @@ describe('pagination', () => {
   }`;
 
   test('walks every certification in pages of 3, in code order', async () => {
+    const total = catalog.certifications.length;
     const seen: string[] = [];
     const flags: [boolean, boolean][] = [];
     let after: string | null = null;
@@ -319,35 +384,49 @@ describe('pagination', () => {
         first: 3,
         after,
       });
-      expect(page.totalCount).toBe(7);
+      expect(page.totalCount).toBe(total);
       seen.push(...page.edges.map((e) => e.node.code));
       flags.push([page.pageInfo.hasPreviousPage, page.pageInfo.hasNextPage]);
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    expect(seen).toEqual([...seen].sort());
-    expect(new Set(seen).size).toBe(7);
-    expect(flags).toEqual([
-      [false, true],
-      [true, true],
-      [true, false],
-    ]);
+    expect(seen).toEqual(catalog.certifications.map((c) => c.code).sort(byCode));
+    expect(new Set(seen).size).toBe(total);
+    // First page: nothing before; last page: nothing after; every page between: both.
+    const pages = Math.ceil(total / 3);
+    expect(pages).toBeGreaterThan(2);
+    expect(flags).toEqual(
+      Array.from({ length: pages }, (_, i) => [i > 0, i < pages - 1] as [boolean, boolean]),
+    );
   });
 
   test('filters by level and counts the filtered total', async () => {
+    const codesOf = (level: string) =>
+      catalog.certifications
+        .filter((c) => c.level === level)
+        .map((c) => c.code)
+        .sort(byCode);
     const experts = await seeded.api.query<{ certifications: Conn }>(PAGE, {
       level: 'EXPERT',
       first: 2,
     });
-    expect(experts.certifications.totalCount).toBe(3);
-    expect(experts.certifications.edges.map((e) => e.node.code)).toEqual([
-      'azure-solutions-architect',
-      'devops-engineer',
-    ]);
+    expect(experts.certifications.totalCount).toBe(codesOf('EXPERT').length);
+    expect(experts.certifications.totalCount).toBeGreaterThan(2);
+    expect(experts.certifications.edges.map((e) => e.node.code)).toEqual(
+      codesOf('EXPERT').slice(0, 2),
+    );
+    // The seed document's three experts are among them.
+    expect(codesOf('EXPERT')).toEqual(
+      expect.arrayContaining([
+        'azure-solutions-architect',
+        'devops-engineer',
+        'power-platform-solution-architect-expert',
+      ]),
+    );
     const associates = await seeded.api.query<{ certifications: Conn }>(PAGE, {
       level: 'ASSOCIATE',
     });
-    expect(associates.certifications.totalCount).toBe(4);
+    expect(associates.certifications.totalCount).toBe(codesOf('ASSOCIATE').length);
   });
 
   test('exams and courses are connections with nodes and totalCount', async () => {
@@ -359,11 +438,15 @@ describe('pagination', () => {
         pageInfo: { hasNextPage: boolean };
       };
     }>(
-      '{ exams(first: 2) { totalCount nodes { code } } courses(first: 10) { totalCount nodes { code } pageInfo { hasNextPage } } }',
+      '{ exams(first: 2) { totalCount nodes { code } } courses(first: 100) { totalCount nodes { code } pageInfo { hasNextPage } } }',
     );
-    expect(data.exams).toEqual({ totalCount: 8, nodes: [{ code: 'AZ-104' }, { code: 'AZ-204' }] });
-    expect(data.courses.totalCount).toBe(7);
-    expect(data.courses.nodes).toHaveLength(7);
+    const examCodes = catalog.exams.map((e) => e.code).sort(byCode);
+    expect(data.exams).toEqual({
+      totalCount: catalog.exams.length,
+      nodes: examCodes.slice(0, 2).map((code) => ({ code })),
+    });
+    expect(data.courses.totalCount).toBe(catalog.courses.length);
+    expect(data.courses.nodes).toHaveLength(catalog.courses.length);
     expect(data.courses.pageInfo.hasNextPage).toBe(false);
   });
 
@@ -440,7 +523,7 @@ describe('requirementGraph', () => {
         };
       };
     }>(
-      '{ certification(code: "devops-engineer") { requirementGraph { root nodes { id kind mode } edges { from to type } } } }',
+      `{ certification(code: "devops-engineer") { requirementGraph(asOf: "${SEED_DAY}") { root nodes { id kind mode } edges { from to type } } } }`,
     );
     const graph = data.certification.requirementGraph;
     expect(graph.root).toBe('Certification:devops-engineer');
@@ -478,13 +561,17 @@ describe('batching', () => {
     const counting = new CountingDatabase(seeded.db.driver);
     const countingApi = await createTestApi(counting);
     try {
-      const data = await countingApi.query<{ certifications: { nodes: unknown[] } }>(`{
-        certifications(first: 100) { nodes { code requiredBy { code } requirements { items {
-          ... on Exam { code courses { code exams { code } } requiredBy { code } }
-          ... on RequirementGroup { items { ... on Certification { code requirements { items { ... on Exam { code } } } } } }
+      // Every certification of the catalog as it stood on a day of the 2026 reference.
+      const data = await countingApi.query<{ certifications: { nodes: unknown[] } }>(
+        `query($d: Date) {
+        certifications(first: 100) { nodes { code requiredBy(asOf: $d) { code } requirements(asOf: $d) { items {
+          ... on Exam { code courses(asOf: $d) { code exams { code } } requiredBy(asOf: $d) { code } }
+          ... on RequirementGroup { items { ... on Certification { code requirements(asOf: $d) { items { ... on Exam { code } } } } } }
         } } } }
-      }`);
-      expect(data.certifications.nodes).toHaveLength(7);
+      }`,
+        { d: '2026-11-27' },
+      );
+      expect(data.certifications.nodes).toHaveLength(catalog.certifications.length);
       // list (1) + requiredBy (1) + requirements (1) + exams (1) + courses, exam requiredBy (2)
       // + course exams (1) + nested certifications (1) + their requirements (1) + their exams (1).
       // Resolved one item at a time this would be well over 40 reads.
