@@ -1,6 +1,7 @@
 /**
- * Query.plan against the real seeds (hand-worked answers), then against a synthetic catalog with
- * shared prerequisites and known prices, where the answer is checked by brute force.
+ * Query.plan against the real seeds (hand-worked answers on the seed document's graph, as of its
+ * day 2021-06-01, and what changed by 2026-11-27), then against a synthetic catalog with shared
+ * prerequisites and known prices, where the answer is checked by brute force.
  */
 import { catalogToGraph } from '../../src/seed/catalog-to-graph';
 import { examCosts, searchWeights } from '../../src/paths/plan-costs';
@@ -12,15 +13,22 @@ import { resetAndLoad } from '../support/test-database';
 import { useSeededApi } from '../support/seeded-api';
 
 const seeded = useSeededApi();
+/** The seed document's day: its graph, before anything retired. */
+const SEED_DAY = '2021-06-01';
+/** The day the 2026 reference was last checked. */
+const REFERENCE_DAY = '2026-11-27';
 
 const PLAN = `
-query Plan($target: String!, $holding: [String!], $optimizeFor: PlanObjective) {
-  plan(target: $target, holding: $holding, optimizeFor: $optimizeFor) {
+query Plan($target: String!, $holding: [String!], $optimizeFor: PlanObjective, $asOf: Date) {
+  plan(target: $target, holding: $holding, optimizeFor: $optimizeFor, asOf: $asOf) {
     target { code }
+    targetStatus
     objective
     optimal
     alreadyQualified
     examCount
+    noPathReason
+    successors { code }
     totalCost
     knownCost
     costUnknownFor { code }
@@ -35,10 +43,13 @@ query Plan($target: String!, $holding: [String!], $optimizeFor: PlanObjective) {
 interface PlanData {
   plan: {
     target: { code: string };
+    targetStatus: string;
     objective: string;
     optimal: boolean;
     alreadyQualified: boolean;
-    examCount: number;
+    examCount: number | null;
+    noPathReason: string | null;
+    successors: { code: string }[];
     totalCost: number | null;
     knownCost: number;
     costUnknownFor: { code: string }[];
@@ -50,16 +61,18 @@ interface PlanData {
         completes: { code: string }[];
         courses: { code: string }[];
       }[];
-    };
+    } | null;
   } | null;
 }
 
-const plan = (target: string, holding?: string[], optimizeFor?: string) =>
-  seeded.api.query<PlanData>(PLAN, { target, holding, optimizeFor }).then((data) => data.plan);
+const plan = (target: string, holding?: string[], optimizeFor?: string, asOf?: string) =>
+  seeded.api
+    .query<PlanData>(PLAN, { target, holding, optimizeFor, asOf })
+    .then((data) => data.plan);
 
 const codes = (items: { code: string }[]) => items.map((item) => item.code);
 
-describe('FEWEST_EXAMS for every seed certification', () => {
+describe('FEWEST_EXAMS for every certification of the seed document, as of 2021-06-01', () => {
   // Ties between equally short paths go to the alternative listed first in the catalog.
   const table: [string, string[], string[]][] = [
     ['azure-solutions-architect', ['AZ-303', 'AZ-304'], ['azure-solutions-architect']],
@@ -83,9 +96,10 @@ describe('FEWEST_EXAMS for every seed certification', () => {
   ];
 
   test.each(table)('%s', async (target, exams, certifications) => {
-    const result = (await plan(target))!;
+    const result = (await plan(target, [], undefined, SEED_DAY))!;
     expect(result).toMatchObject({
       target: { code: target },
+      noPathReason: null,
       objective: 'FEWEST_EXAMS',
       optimal: true,
       alreadyQualified: false,
@@ -94,15 +108,49 @@ describe('FEWEST_EXAMS for every seed certification', () => {
       knownCost: exams.length,
       costUnknownFor: [],
     });
-    expect(codes(result.path.exams)).toEqual(exams);
-    expect(codes(result.path.certifications)).toEqual(certifications);
+    expect(codes(result.path!.exams)).toEqual(exams);
+    expect(codes(result.path!.certifications)).toEqual(certifications);
+  });
+});
+
+describe('the same certifications as of 2026-11-27', () => {
+  test.each([
+    // AZ-303 and AZ-304 gave way to the associate plus AZ-305 on 2022-04-01.
+    ['azure-solutions-architect', ['AZ-104', 'AZ-305']],
+    ['devops-engineer', ['AZ-104', 'AZ-400']],
+    ['azure-administrator', ['AZ-104']],
+  ])('%s can still be earned: %j', async (target, exams) => {
+    const result = (await plan(target, [], undefined, REFERENCE_DAY))!;
+    expect(result).toMatchObject({ targetStatus: 'ACTIVE', noPathReason: null, optimal: true });
+    expect(result.examCount).toBe(exams.length);
+    expect(codes(result.path!.exams)).toEqual(exams);
+  });
+
+  test.each([
+    [
+      'power-platform-solution-architect-expert',
+      '2026-06-30',
+      'agentic-ai-business-solutions-architect',
+    ],
+    ['azure-developer', '2026-07-31', 'azure-ai-cloud-developer-associate'],
+    ['power-platform-functional-consultant-associate', '2026-08-31', 'AB-410'],
+    ['power-platform-developer-associate', '2026-10-30', 'AB-400'],
+  ])('%s retired on %s: no path, the reason and the successor', async (target, day, successor) => {
+    const result = (await plan(target, [], undefined, REFERENCE_DAY))!;
+    expect(result).toMatchObject({
+      targetStatus: 'RETIRED',
+      path: null,
+      examCount: null,
+      successors: [{ code: successor }],
+    });
+    expect(result.noPathReason).toContain(`retired on ${day}`);
   });
 });
 
 test('holding azure-developer: the plan for devops-engineer is AZ-400 alone', async () => {
-  const result = (await plan('devops-engineer', ['azure-developer']))!;
-  expect(codes(result.path.exams)).toEqual(['AZ-400']);
-  expect(result.path.steps).toEqual([
+  const result = (await plan('devops-engineer', ['azure-developer'], undefined, SEED_DAY))!;
+  expect(codes(result.path!.exams)).toEqual(['AZ-400']);
+  expect(result.path!.steps).toEqual([
     {
       exam: { code: 'AZ-400' },
       completes: [{ code: 'devops-engineer' }],
@@ -112,7 +160,7 @@ test('holding azure-developer: the plan for devops-engineer is AZ-400 alone', as
 });
 
 test('already qualified: an empty path at no cost', async () => {
-  expect(await plan('devops-engineer', ['DEVOPS-ENGINEER'])).toMatchObject({
+  expect(await plan('devops-engineer', ['DEVOPS-ENGINEER'], undefined, SEED_DAY)).toMatchObject({
     alreadyQualified: true,
     optimal: true,
     examCount: 0,
@@ -123,10 +171,10 @@ test('already qualified: an empty path at no cost', async () => {
 
 test('the seeds know no prices or durations yet: the plan says so instead of guessing', async () => {
   for (const objective of ['LOWEST_EXAM_COST', 'FEWEST_COURSE_HOURS']) {
-    const result = (await plan('devops-engineer', [], objective))!;
+    const result = (await plan('devops-engineer', [], objective, SEED_DAY))!;
     expect(result).toMatchObject({ objective, optimal: true, totalCost: null, knownCost: 0 });
     // With every cost unknown the honest best is the fewest exams, each listed as unknown.
-    expect(codes(result.path.exams)).toEqual(['AZ-104', 'AZ-400']);
+    expect(codes(result.path!.exams)).toEqual(['AZ-104', 'AZ-400']);
     expect(codes(result.costUnknownFor)).toEqual(['AZ-104', 'AZ-400']);
   }
 });
