@@ -1,6 +1,7 @@
 /**
  * Certification.paths against the real seeds in a real Neo4j, checked against answers worked out
- * by hand from seeds/microsoft/seed-2021/certifications.yaml.
+ * by hand from seeds/microsoft/seed-2021/certifications.yaml as of the seed document's day
+ * (2021-06-01), then on later days, when requirements changed and items retired.
  */
 import { indicesOf } from '../../src/paths/exam-mask';
 import { certificationNodeId } from '../../src/paths/requirement-dag';
@@ -11,11 +12,13 @@ import { resetAndLoad } from '../support/test-database';
 import { useSeededApi } from '../support/seeded-api';
 
 const seeded = useSeededApi();
+/** The seed document's day: the hand-worked answers below are for its graph. */
+const SEED_DAY = '2021-06-01';
 
 const PATHS = `
-query Paths($code: String!, $holding: [String!], $first: Int) {
+query Paths($code: String!, $holding: [String!], $first: Int, $asOf: Date) {
   certification(code: $code) {
-    paths(holding: $holding, first: $first) {
+    paths(holding: $holding, first: $first, asOf: $asOf) {
       totalCount
       totalCountIsExact
       totalCountText
@@ -49,19 +52,21 @@ interface PathsData {
   };
 }
 
-async function paths(code: string, holding?: string[], first?: number) {
-  const data = await seeded.api.query<PathsData>(PATHS, { code, holding, first });
+async function paths(code: string, holding?: string[], first?: number, asOf = SEED_DAY) {
+  const data = await seeded.api.query<PathsData>(PATHS, { code, holding, first, asOf });
   return data.certification.paths;
 }
 
 /** Each path as "EXAM > EXAM => cert, cert" for compact tables. */
-const summary = (result: PathsData['certification']['paths']) =>
+const summary = (result: {
+  nodes: { exams: { code: string }[]; certifications: { code: string }[] }[];
+}) =>
   result.nodes.map(
     (p) =>
       `${p.exams.map((e) => e.code).join(' > ')} => ${p.certifications.map((c) => c.code).join(', ')}`,
   );
 
-describe('every seed certification, no holding', () => {
+describe('every certification of the seed document, no holding, as of 2021-06-01', () => {
   const table: [string, string[]][] = [
     ['azure-solutions-architect', ['AZ-303 > AZ-304 => azure-solutions-architect']],
     [
@@ -186,6 +191,73 @@ describe('first', () => {
       code: 'BAD_USER_INPUT',
       argumentName: 'first',
     });
+  });
+});
+
+describe('on later days', () => {
+  const LATER = `
+  query Later($code: String!, $asOf: Date, $minConfidence: Confidence) {
+    certification(code: $code) {
+      paths(asOf: $asOf, minConfidence: $minConfidence) {
+        asOf totalCount noPathReason
+        nodes { confidence exams { code } certifications { code } }
+      }
+    }
+  }`;
+  type Later = {
+    certification: {
+      paths: {
+        asOf: string;
+        totalCount: number;
+        noPathReason: string | null;
+        nodes: {
+          confidence: string;
+          exams: { code: string }[];
+          certifications: { code: string }[];
+        }[];
+      };
+    };
+  };
+  const later = async (code: string, asOf: string, minConfidence?: string) =>
+    (await seeded.api.query<Later>(LATER, { code, asOf, minConfidence })).certification.paths;
+
+  test('azure-solutions-architect from 2022-04-01: the administrator associate, then AZ-305', async () => {
+    for (const day of ['2022-04-01', '2026-11-27']) {
+      const result = await later('azure-solutions-architect', day);
+      expect(result.asOf).toBe(day);
+      expect(summary(result)).toEqual([
+        'AZ-104 > AZ-305 => azure-administrator, azure-solutions-architect',
+      ]);
+      expect(result.nodes[0].confidence).toBe('OFFICIAL');
+    }
+  });
+
+  test('devops-engineer: both ways until AZ-204 retired on 2026-07-31, then only through AZ-104', async () => {
+    expect((await later('devops-engineer', '2026-07-31')).totalCount).toBe(2);
+    const after = await later('devops-engineer', '2026-11-27');
+    expect(summary(after)).toEqual(['AZ-104 > AZ-400 => azure-administrator, devops-engineer']);
+    expect(after.noPathReason).toBeNull();
+  });
+
+  test('power-platform-solution-architect-expert in 2022: four more ways, each marked unconfirmed', async () => {
+    const all = await later('power-platform-solution-architect-expert', '2022-04-01');
+    expect(all.totalCount).toBe(6);
+    expect(all.nodes.map((p) => [p.exams.map((e) => e.code).join(' > '), p.confidence])).toEqual([
+      ['PL-200 > PL-600', 'OFFICIAL'],
+      ['PL-400 > PL-600', 'OFFICIAL'],
+      ['MB-230 > PL-600', 'UNCONFIRMED'],
+      ['MB-240 > PL-600', 'UNCONFIRMED'],
+      ['MB-210 > PL-600', 'UNCONFIRMED'],
+      ['MB-220 > PL-600', 'UNCONFIRMED'],
+    ]);
+    const sure = await later('power-platform-solution-architect-expert', '2022-04-01', 'SECONDARY');
+    expect(summary(sure)).toEqual(summary(await paths('power-platform-solution-architect-expert')));
+  });
+
+  test('a retired certification has no way, and says why', async () => {
+    const result = await later('power-platform-solution-architect-expert', '2026-11-27');
+    expect(result).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(result.noPathReason).toContain('retired on 2026-06-30');
   });
 });
 
