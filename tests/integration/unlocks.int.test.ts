@@ -1,7 +1,11 @@
-/** Query.unlocks, Exam.unlocks and Certification.unlocks against the real seeds in Neo4j. */
+/**
+ * Query.unlocks, Exam.unlocks and Certification.unlocks against the real seeds in Neo4j: answers
+ * worked out on the seed document's graph, as of its day (2021-06-01), then on later days.
+ */
 import { useSeededApi } from '../support/seeded-api';
 
 const seeded = useSeededApi();
+const SEED_DAY = '2021-06-01';
 
 const UNLOCK_FIELDS = `
   certification { code }
@@ -11,8 +15,8 @@ const UNLOCK_FIELDS = `
   remaining { exams { code } certifications { code } }`;
 
 const UNLOCKS = `
-query Unlocks($code: String!, $holding: [String!]) {
-  unlocks(code: $code, holding: $holding) { ${UNLOCK_FIELDS} }
+query Unlocks($code: String!, $holding: [String!], $asOf: Date, $minConfidence: Confidence) {
+  unlocks(code: $code, holding: $holding, asOf: $asOf, minConfidence: $minConfidence) { ${UNLOCK_FIELDS} }
 }`;
 
 interface UnlockData {
@@ -23,9 +27,9 @@ interface UnlockData {
   remaining: { exams: { code: string }[]; certifications: { code: string }[] } | null;
 }
 
-const unlocks = (code: string, holding?: string[]) =>
+const unlocks = (code: string, holding?: string[], asOf = SEED_DAY, minConfidence?: string) =>
   seeded.api
-    .query<{ unlocks: UnlockData[] }>(UNLOCKS, { code, holding })
+    .query<{ unlocks: UnlockData[] }>(UNLOCKS, { code, holding, asOf, minConfidence })
     .then((data) => data.unlocks);
 
 /** "code: earned" or "code: n more (EXAM, EXAM)". */
@@ -76,14 +80,48 @@ test('the same answers as fields of Exam and Certification', async () => {
     certification: { unlocks: UnlockData[] };
   }>(`
     query {
-      exam(code: "AZ-104") { unlocks { ${UNLOCK_FIELDS} } }
-      certification(code: "azure-developer") { unlocks { ${UNLOCK_FIELDS} } }
+      exam(code: "AZ-104") { unlocks(asOf: "${SEED_DAY}") { ${UNLOCK_FIELDS} } }
+      certification(code: "azure-developer") { unlocks(asOf: "${SEED_DAY}") { ${UNLOCK_FIELDS} } }
     }`);
   expect(summary(data.exam.unlocks)).toEqual([
     'azure-administrator: earned',
     'devops-engineer: 1 more (AZ-400)',
   ]);
   expect(summary(data.certification.unlocks)).toEqual(['devops-engineer: 1 more (AZ-400)']);
+});
+
+describe('on later days', () => {
+  test('AZ-104 since 2022-04-01 also counts toward azure-solutions-architect (with AZ-305)', async () => {
+    expect(summary(await unlocks('AZ-104', [], '2026-11-27'))).toEqual([
+      'azure-administrator: earned',
+      'azure-solutions-architect: 1 more (AZ-305)',
+      'devops-engineer: 1 more (AZ-400)',
+    ]);
+  });
+
+  test('a held retired certification still counts: azure-developer toward devops-engineer', async () => {
+    expect(summary(await unlocks('azure-developer', [], '2026-11-27'))).toEqual([
+      'devops-engineer: 1 more (AZ-400)',
+    ]);
+  });
+
+  test('a retired target is no longer unlocked', async () => {
+    const developer = 'power-platform-developer-associate';
+    expect(summary(await unlocks(developer, [], '2026-06-30'))).toEqual([
+      'power-platform-solution-architect-expert: 1 more (PL-600)',
+    ]);
+    expect(await unlocks(developer, [], '2026-07-01')).toEqual([]);
+  });
+
+  test('unconfirmed alternatives count only when asked for (minConfidence UNCONFIRMED)', async () => {
+    // MB-230 earns the Customer Service associate, believed an option of the Power Platform
+    // Solution Architect from 2022 on, but no source shows it.
+    const expert = 'power-platform-solution-architect-expert';
+    const byDefault = await unlocks('MB-230', [], '2022-04-01');
+    expect(byDefault.map((u) => u.certification.code)).not.toContain(expert);
+    const all = await unlocks('MB-230', [], '2022-04-01', 'UNCONFIRMED');
+    expect(summary(all)).toContain(`${expert}: 1 more (PL-600)`);
+  });
 });
 
 test.each([
