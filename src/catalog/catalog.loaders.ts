@@ -34,6 +34,9 @@ export function createCatalogLoaders(repository: CatalogRepository) {
     certification: one((codes) => repository.findByCodes('Certification', codes)),
     exam: one((codes) => repository.findByCodes('Exam', codes)),
     course: one((codes) => repository.findByCodes('Course', codes)),
+    // A group's certifications and exams load together, so every group of a level is ready at
+    // once and the next level is again one batch.
+    requirementItem: one((codes) => repository.requirementItems(codes)),
     examCourses: many((codes) => repository.coursesForExams(codes)),
     courseExams: many((codes) => repository.examsForCourses(codes)),
     succession: one((codes) => repository.succession(codes)),

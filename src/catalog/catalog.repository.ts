@@ -82,6 +82,16 @@ WHERE ${appliesOn('r')} AND NOT coalesce(cert.availableFrom > date($asOf), false
 RETURN DISTINCT code, properties(cert) AS properties
 ORDER BY properties.code`;
 
+/** Certifications and exams by code, whichever kind each is (codes are unique across kinds). */
+const REQUIREMENT_ITEMS = `
+UNWIND $codes AS code
+CALL (code) {
+  MATCH (n:Certification {code: code}) RETURN n
+  UNION
+  MATCH (n:Exam {code: code}) RETURN n
+}
+RETURN ${ITEM_LABEL('n')} AS label, properties(n) AS properties`;
+
 /** For each item: what replaced it, where Microsoft points instead, and what it replaced. */
 const SUCCESSION = `
 UNWIND $codes AS code
@@ -234,6 +244,19 @@ export class CatalogRepository {
     day: Day,
   ): Promise<Map<string, Certification[]>> {
     return this.groupedItems(REQUIRED_BY(label), 'Certification', codes, { asOf: day });
+  }
+
+  /** Requirement items (certifications and exams) by code, in one read whatever their kind. */
+  async requirementItems(codes: readonly string[]): Promise<Map<string, Certification | Exam>> {
+    const records = await this.database.read(
+      async (tx) => (await tx.run(REQUIREMENT_ITEMS, { codes })).records,
+    );
+    return new Map(
+      records.map((r) => {
+        const item = toItem(r.get('label') as 'Certification' | 'Exam', r.get('properties'));
+        return [item.code, item];
+      }),
+    );
   }
 
   async succession(codes: readonly string[]): Promise<Map<string, Succession>> {

@@ -25,12 +25,8 @@ export class RequirementGroupResolver {
   }
 
   private async loadEntries(group: RequirementGroup, { loaders }: Context) {
-    const load = (ref: RequirementRef) => {
-      if (ref.kind === 'RequirementGroup') return ref.group;
-      return ref.kind === 'Exam'
-        ? loaders.exam.load(ref.code)
-        : loaders.certification.load(ref.code);
-    };
+    const load = (ref: RequirementRef) =>
+      ref.kind === 'RequirementGroup' ? ref.group : loaders.requirementItem.load(ref.code);
     const items = await Promise.all(group.refs.map(load));
     // A dangling reference (an item deleted by hand in Neo4j) is skipped rather than failing the query.
     return group.refs

@@ -16,7 +16,7 @@ export interface FetchedSubgraph extends RequirementSubgraph {
   roots: string[];
   /** The subject item's node id (unlocks), or the target's; null when it does not exist. */
   subject: string | null;
-  /** The subject's replacement and successor, as "name (code)". */
+  /** The subject's replacement and successor, as "name (code)", or the code when it is the name. */
   successors: string[];
   /** Which of the holding codes exist, by kind; courses only to explain a mistaken code. */
   held: { certifications: string[]; exams: string[]; courses: string[] };
@@ -75,7 +75,7 @@ CALL (roots, heldCertifications) {
 CALL (subject) {
   OPTIONAL MATCH (subject)-[:REPLACED_BY|SUCCEEDED_BY]->(next)
   WITH next ORDER BY next.code
-  RETURN collect(next.name + ' (' + next.code + ')') AS successors
+  RETURN collect(CASE WHEN next.name = next.code THEN next.code ELSE next.name + ' (' + next.code + ')' END) AS successors
 }
 CALL () {
   OPTIONAL MATCH (exam:Exam)
