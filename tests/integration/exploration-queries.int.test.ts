@@ -1,20 +1,29 @@
 /**
  * Runs every named query of schema/queries/ against the seeded graph (and a small catalog with
- * nested choices), with the parameters its header shows, so none of them rots.
+ * nested choices), with the parameters its header shows, so none of them rots. Dated questions
+ * name their day: "today" is pinned to 2026-11-27, the day the seeds' facts were last checked.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Node, Path as Neo4jPath, Relationship } from 'neo4j-driver';
+import { Node, Path as Neo4jPath, Relationship, isDate } from 'neo4j-driver';
 import { ExplorationQuery, loadExplorationQueries } from '../../src/browser/exploration-queries';
+import { createTestApi } from '../support/test-api';
 import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
 
 const COVERED = [
   'alternatives.cypher',
   'exam-unlocks.cypher',
+  'requirement-history.cypher',
   'requirement-tree.cypher',
+  'retired-items.cypher',
   'shortest-chain.cypher',
+  'unconfirmed-facts.cypher',
 ];
+
+/** The seed document's day, and "today" as the seeds were last checked. */
+const SEED_DAY = '2021-06-01';
+const TODAY = '2026-11-27';
 
 let db: TestDatabase;
 let queries: Map<string, ExplorationQuery>;
@@ -35,12 +44,22 @@ async function exampleParams(file: string): Promise<Record<string, unknown>> {
   return params;
 }
 
+/** Neo4j dates as YYYY-MM-DD text, so rows compare with plain values. */
+const plain = (value: unknown): unknown =>
+  isDate(value as object) ? String(value) : Array.isArray(value) ? value.map(plain) : value;
+
 async function run(file: string, params?: Record<string, unknown>) {
   const cypher = queries.get(file)!.cypher;
   const values = params ?? (await exampleParams(file));
   const result = await db.database.read((tx) => tx.run(cypher, values));
-  return result.records.map((record) => record.toObject());
+  return result.records.map((record) =>
+    Object.fromEntries(Object.entries(record.toObject()).map(([k, v]) => [k, plain(v)])),
+  );
 }
+
+/** The named query with the header's example parameters, some of them replaced. */
+const runWith = async (file: string, params: Record<string, unknown>) =>
+  run(file, { ...(await exampleParams(file)), ...params });
 
 const key = (node: { properties: Record<string, unknown> }) =>
   String(node.properties.code ?? node.properties.id);
@@ -64,7 +83,7 @@ describe('the seeded Microsoft catalog', () => {
   beforeAll(() => resetAndSeed(db.database));
 
   test('requirement tree of DevOps Engineer Expert: AZ-400 and a choice between two associates', async () => {
-    const rows = await run('requirement-tree.cypher');
+    const rows = await runWith('requirement-tree.cypher', { asOf: SEED_DAY });
     // Outline order: the choice comes first because the seed lists it before AZ-400.
     expect(treeOf(rows)).toEqual([
       'devops-engineer -REQUIRES-> devops-engineer/1',
@@ -74,6 +93,14 @@ describe('the seeded Microsoft catalog', () => {
       'azure-developer -REQUIRES-> AZ-204',
       'devops-engineer -REQUIRES-> AZ-400',
     ]);
+    expect(rows.map((row) => row.status)).toEqual([
+      null,
+      'ACTIVE',
+      'ACTIVE',
+      'ACTIVE',
+      'ACTIVE',
+      'ACTIVE',
+    ]);
     const choice = rows
       .map((row) => row.child as Node)
       .find((node) => node.labels.includes('OneOf'));
@@ -81,72 +108,260 @@ describe('the seeded Microsoft catalog', () => {
     expect(choice?.properties).toMatchObject({ id: 'devops-engineer/1', mode: 'ONE_OF' });
   });
 
-  test('requirement tree: any letter case finds the certification; an unknown code finds nothing', async () => {
-    expect(treeOf(await run('requirement-tree.cypher', { code: 'Azure-Administrator' }))).toEqual([
+  test('requirement tree of DevOps Engineer Expert today: the same tree, Azure Developer Associate and AZ-204 retired', async () => {
+    const rows = await runWith('requirement-tree.cypher', { asOf: TODAY });
+    expect(rows.map((row) => [treeOf([row])[0], row.status])).toEqual([
+      ['devops-engineer -REQUIRES-> devops-engineer/1', null],
+      ['devops-engineer/1 -ONE_OF-> azure-administrator', 'ACTIVE'],
+      ['azure-administrator -REQUIRES-> AZ-104', 'ACTIVE'],
+      ['devops-engineer/1 -ONE_OF-> azure-developer', 'RETIRED'],
+      ['azure-developer -REQUIRES-> AZ-204', 'RETIRED'],
+      ['devops-engineer -REQUIRES-> AZ-400', 'ACTIVE'],
+    ]);
+    // The day retired: 2026-07-31 was the last day, so the next one is the first without it.
+    const statusOfDeveloper = async (asOf: string) =>
+      (await runWith('requirement-tree.cypher', { asOf })).find(
+        (row) => key(row.child as Node) === 'azure-developer',
+      )!.status;
+    expect(await statusOfDeveloper('2026-07-31')).toBe('ACTIVE');
+    expect(await statusOfDeveloper('2026-08-01')).toBe('RETIRED');
+  });
+
+  test('requirement tree of Azure Solutions Architect Expert: AZ-303 + AZ-304 until 2022-03-31, then Azure Administrator Associate + AZ-305', async () => {
+    const tree = async (asOf: string) =>
+      treeOf(await runWith('requirement-tree.cypher', { code: 'azure-solutions-architect', asOf }));
+    const before = [
+      'azure-solutions-architect -REQUIRES-> AZ-303',
+      'azure-solutions-architect -REQUIRES-> AZ-304',
+    ];
+    const after = [
+      'azure-solutions-architect -REQUIRES-> azure-administrator',
       'azure-administrator -REQUIRES-> AZ-104',
-    ]);
-    expect(await run('requirement-tree.cypher', { code: 'no-such-certification' })).toEqual([]);
+      'azure-solutions-architect -REQUIRES-> AZ-305',
+    ];
+    expect(await tree(SEED_DAY)).toEqual(before);
+    expect(await tree('2022-03-31')).toEqual(before);
+    expect(await tree('2022-04-01')).toEqual(after);
+    expect(await tree(TODAY)).toEqual(after);
   });
 
-  test('alternatives of DevOps Engineer Expert: administrator (AZ-104) or developer (AZ-204)', async () => {
-    expect(await run('alternatives.cypher')).toEqual([
-      {
-        choice: 'devops-engineer/1',
-        option: 1,
-        kind: 'Certification',
-        item: 'azure-administrator',
-        name: 'Azure Administrator Associate',
-        requires: ['AZ-104'],
-      },
-      {
-        choice: 'devops-engineer/1',
-        option: 2,
-        kind: 'Certification',
-        item: 'azure-developer',
-        name: 'Azure Developer Associate',
-        requires: ['AZ-204'],
-      },
-    ]);
-  });
-
-  test('alternatives: the Power Platform architect chooses between two associates; AZ-303 + AZ-304 leave no choice', async () => {
-    const rows = await run('alternatives.cypher', {
-      code: 'power-platform-solution-architect-expert',
-    });
-    expect(rows.map((row) => [row.item, row.requires])).toEqual([
-      ['power-platform-functional-consultant-associate', ['PL-200']],
-      ['power-platform-developer-associate', ['PL-400']],
-    ]);
-    expect(await run('alternatives.cypher', { code: 'azure-solutions-architect' })).toEqual([]);
-  });
-
-  test('AZ-104 unlocks Azure Administrator Associate, and through it DevOps Engineer Expert', async () => {
-    const rows = await run('exam-unlocks.cypher');
-    expect(rows.map((row) => [row.certification, row.level, steps(row.path as Neo4jPath)])).toEqual(
-      [
-        ['azure-administrator', 'ASSOCIATE', ['azure-administrator -REQUIRES-> AZ-104']],
-        [
-          'devops-engineer',
-          'EXPERT',
-          [
-            'devops-engineer -REQUIRES-> devops-engineer/1',
-            'devops-engineer/1 -ONE_OF-> azure-administrator',
-            'azure-administrator -REQUIRES-> AZ-104',
-          ],
-        ],
-      ],
+  test('requirement tree: $asOf may be a date, YYYY-MM-DD text, or null for today', async () => {
+    const today = await db.database.read(async (tx) =>
+      String((await tx.run('RETURN toString(date()) AS today')).records[0].get('today')),
+    );
+    const asOfDate = await db.database.read(async (tx) =>
+      (await tx.run("RETURN date('2021-06-01') AS day")).records[0].get('day'),
+    );
+    const code = 'azure-solutions-architect';
+    expect(treeOf(await run('requirement-tree.cypher', { code, asOf: asOfDate }))).toEqual(
+      treeOf(await run('requirement-tree.cypher', { code, asOf: '2021-06-01' })),
+    );
+    expect(treeOf(await run('requirement-tree.cypher', { code, asOf: null }))).toEqual(
+      treeOf(await run('requirement-tree.cypher', { code, asOf: today })),
     );
   });
 
-  test('exam unlocks: az-400 in any case counts towards DevOps Engineer Expert only', async () => {
-    const rows = await run('exam-unlocks.cypher', { code: 'az-400' });
-    expect(rows.map((row) => row.certification)).toEqual(['devops-engineer']);
+  test('requirement tree: any letter case finds the certification; an unknown code finds nothing', async () => {
+    expect(
+      treeOf(await runWith('requirement-tree.cypher', { code: 'Azure-Administrator' })),
+    ).toEqual(['azure-administrator -REQUIRES-> AZ-104']);
+    expect(await runWith('requirement-tree.cypher', { code: 'no-such-certification' })).toEqual([]);
+  });
+
+  test('the requirement tree is the API requirementGraph, edges and statuses, for every certification on every day that matters', async () => {
+    const api = await createTestApi(db.database);
+    try {
+      const codes = await db.database.read(async (tx) =>
+        (await tx.run('MATCH (c:Certification) RETURN c.code AS code ORDER BY code')).records.map(
+          (r) => r.get('code') as string,
+        ),
+      );
+      expect(codes).toHaveLength(30);
+      const idOf = (node: Node) =>
+        `${node.labels.find((l) => l !== 'OneOf' && l !== 'AllOf')}:${key(node)}`;
+      const days = [SEED_DAY, '2022-04-01', '2023-10-01', '2026-07-31', '2026-09-01', TODAY];
+      for (const code of codes)
+        for (const asOf of days) {
+          const { certification } = await api.query<{
+            certification: {
+              requirementGraph: {
+                nodes: { id: string; status: string | null }[];
+                edges: { from: string; to: string; type: string }[];
+              };
+            };
+          }>(
+            `query ($code: String!, $asOf: Date) { certification(code: $code) {
+              requirementGraph(asOf: $asOf) { nodes { id status } edges { from to type } } } }`,
+            { code, asOf },
+          );
+          const rows = await runWith('requirement-tree.cypher', { code, asOf });
+          const graph = certification.requirementGraph;
+          const fromCypher = rows.map(
+            (row) =>
+              `${idOf(row.parent as Node)} -${(row.step as Relationship).type}-> ${idOf(row.child as Node)} ${row.status}`,
+          );
+          const status = new Map(graph.nodes.map((node) => [node.id, node.status]));
+          const fromApi = graph.edges.map(
+            (edge) => `${edge.from} -${edge.type}-> ${edge.to} ${status.get(edge.to)}`,
+          );
+          expect([code, asOf, fromCypher.sort()]).toEqual([code, asOf, fromApi.sort()]);
+        }
+    } finally {
+      await api.stop();
+    }
+  });
+
+  test('alternatives of DevOps Engineer Expert: administrator (AZ-104) or developer (AZ-204), retired today', async () => {
+    const administrator = {
+      choice: 'devops-engineer/1',
+      option: 1,
+      kind: 'Certification',
+      item: 'azure-administrator',
+      name: 'Azure Administrator Associate',
+      requires: ['AZ-104'],
+      status: 'ACTIVE',
+      confidence: 'OFFICIAL',
+    };
+    const developer = {
+      choice: 'devops-engineer/1',
+      option: 2,
+      kind: 'Certification',
+      item: 'azure-developer',
+      name: 'Azure Developer Associate',
+      requires: ['AZ-204'],
+      status: 'ACTIVE',
+      confidence: 'OFFICIAL',
+    };
+    expect(await runWith('alternatives.cypher', { asOf: SEED_DAY })).toEqual([
+      administrator,
+      developer,
+    ]);
+    expect(await runWith('alternatives.cypher', { asOf: TODAY })).toEqual([
+      administrator,
+      { ...developer, status: 'RETIRED' },
+    ]);
+  });
+
+  test('alternatives: the Power Platform architect chooses between two associates, four unconfirmed Dynamics 365 ones from 2022; AZ-303 + AZ-304 leave no choice', async () => {
+    const options = async (asOf: string) =>
+      (
+        await runWith('alternatives.cypher', {
+          code: 'power-platform-solution-architect-expert',
+          asOf,
+        })
+      ).map((row) => [row.option, row.item, row.requires, row.status, row.confidence]);
+    expect(await options(SEED_DAY)).toEqual([
+      [1, 'power-platform-functional-consultant-associate', ['PL-200'], 'ACTIVE', 'OFFICIAL'],
+      [2, 'power-platform-developer-associate', ['PL-400'], 'ACTIVE', 'OFFICIAL'],
+    ]);
+    expect(await options('2023-01-01')).toEqual([
+      [1, 'power-platform-functional-consultant-associate', ['PL-200'], 'ACTIVE', 'OFFICIAL'],
+      [2, 'power-platform-developer-associate', ['PL-400'], 'ACTIVE', 'OFFICIAL'],
+      [3, 'd365-functional-consultant-customer-service-v3', ['MB-230'], 'ACTIVE', 'UNCONFIRMED'],
+      [4, 'd365-functional-consultant-field-service', ['MB-240'], 'ACTIVE', 'UNCONFIRMED'],
+      [5, 'd365-functional-consultant-sales', ['MB-210'], 'ACTIVE', 'UNCONFIRMED'],
+      [6, 'd365-functional-consultant-marketing', ['MB-220'], 'ACTIVE', 'UNCONFIRMED'],
+    ]);
+    for (const asOf of [SEED_DAY, TODAY])
+      expect(
+        await runWith('alternatives.cypher', { code: 'azure-solutions-architect', asOf }),
+      ).toEqual([]);
+  });
+
+  test('alternatives of Cybersecurity Architect Expert keep their numbers: MS-500 went in 2023, Azure Security Engineer for Cloud and AI Security Engineer in 2026', async () => {
+    const options = async (asOf: string) =>
+      (await runWith('alternatives.cypher', { code: 'cybersecurity-architect-expert', asOf })).map(
+        (row) => [row.option, row.item, row.status, row.confidence],
+      );
+    expect(await options('2023-06-30')).toEqual([
+      [1, 'identity-and-access-administrator', 'ACTIVE', 'OFFICIAL'],
+      [2, 'security-operations-analyst', 'ACTIVE', 'OFFICIAL'],
+      [3, 'azure-security-engineer', 'ACTIVE', 'SECONDARY'],
+      [4, 'MS-500', 'ACTIVE', 'SECONDARY'],
+    ]);
+    expect(await options(TODAY)).toEqual([
+      [1, 'identity-and-access-administrator', 'ACTIVE', 'OFFICIAL'],
+      [2, 'security-operations-analyst', 'ACTIVE', 'OFFICIAL'],
+      [5, 'cloud-and-ai-security-engineer-associate', 'ACTIVE', 'SECONDARY'],
+    ]);
+  });
+
+  test('AZ-104 unlocks Azure Administrator Associate, through it DevOps Engineer Expert, and from 2022-04-01 Azure Solutions Architect Expert', async () => {
+    const unlocks = async (asOf: string) =>
+      (await runWith('exam-unlocks.cypher', { asOf })).map((row) => [
+        row.certification,
+        row.level,
+        row.status,
+        row.confidence,
+        steps(row.path as Neo4jPath),
+      ]);
+    const administrator = [
+      'azure-administrator',
+      'ASSOCIATE',
+      'ACTIVE',
+      'OFFICIAL',
+      ['azure-administrator -REQUIRES-> AZ-104'],
+    ];
+    const devops = [
+      'devops-engineer',
+      'EXPERT',
+      'ACTIVE',
+      'OFFICIAL',
+      [
+        'devops-engineer -REQUIRES-> devops-engineer/1',
+        'devops-engineer/1 -ONE_OF-> azure-administrator',
+        'azure-administrator -REQUIRES-> AZ-104',
+      ],
+    ];
+    expect(await unlocks(SEED_DAY)).toEqual([administrator, devops]);
+    expect(await unlocks(TODAY)).toEqual([
+      administrator,
+      [
+        'azure-solutions-architect',
+        'EXPERT',
+        'ACTIVE',
+        'OFFICIAL',
+        [
+          'azure-solutions-architect -REQUIRES-> azure-administrator',
+          'azure-administrator -REQUIRES-> AZ-104',
+        ],
+      ],
+      devops,
+    ]);
+  });
+
+  test('exam unlocks: az-400 in any case counts towards DevOps Engineer Expert only; AZ-303 only until 2022-03-31', async () => {
+    const certifications = async (code: string, asOf: string) =>
+      (await runWith('exam-unlocks.cypher', { code, asOf })).map((row) => row.certification);
+    expect(await certifications('az-400', TODAY)).toEqual(['devops-engineer']);
+    expect(await certifications('AZ-303', SEED_DAY)).toEqual(['azure-solutions-architect']);
+    expect(await certifications('AZ-303', '2022-04-01')).toEqual([]);
+  });
+
+  test('exam unlocks: PL-200 today, with the retired certifications marked and the unconfirmed AB-100 option graded so', async () => {
+    const rows = await runWith('exam-unlocks.cypher', { code: 'PL-200', asOf: TODAY });
+    expect(rows.map((row) => [row.certification, row.status, row.confidence])).toEqual([
+      ['power-platform-functional-consultant-associate', 'RETIRED', 'OFFICIAL'],
+      ['agentic-ai-business-solutions-architect', 'ACTIVE', 'UNCONFIRMED'],
+      ['power-platform-solution-architect-expert', 'RETIRED', 'OFFICIAL'],
+    ]);
   });
 
   test('shortest chain from Azure Administrator Associate to DevOps Engineer Expert goes through the choice', async () => {
-    const rows = await run('shortest-chain.cypher');
+    const rows = await runWith('shortest-chain.cypher', { asOf: TODAY });
     expect(rows.map((row) => row.chain)).toEqual([
       ['azure-administrator', 'devops-engineer/1', 'devops-engineer'],
+    ]);
+  });
+
+  test('shortest chain: Azure Administrator Associate counts towards Azure Solutions Architect Expert from 2022-04-01 only', async () => {
+    const chain = async (asOf: string) =>
+      (await runWith('shortest-chain.cypher', { expert: 'azure-solutions-architect', asOf })).map(
+        (row) => row.chain,
+      );
+    expect(await chain('2022-03-31')).toEqual([]);
+    expect(await chain('2022-04-01')).toEqual([
+      ['azure-administrator', 'azure-solutions-architect'],
     ]);
   });
 
@@ -155,9 +370,306 @@ describe('the seeded Microsoft catalog', () => {
       { associate: 'devops-engineer', expert: 'azure-administrator' },
       { associate: 'power-platform-developer-associate', expert: 'devops-engineer' },
     ];
-    for (const params of none) expect(await run('shortest-chain.cypher', params)).toEqual([]);
+    for (const params of none)
+      expect(await runWith('shortest-chain.cypher', { ...params, asOf: TODAY })).toEqual([]);
+  });
+
+  test('retired items: none as of the seed document; AZ-303, AZ-304, their courses and the MB-600 architect by mid-2022', async () => {
+    expect(await runWith('retired-items.cypher', { asOf: SEED_DAY })).toEqual([]);
+    const rows = await runWith('retired-items.cypher', { asOf: '2022-06-01' });
+    expect(rows.map(retiredRow)).toEqual([
+      'Certification power-apps-and-d365-solution-architect-expert RETIRED 2021-06-30 replacedBy power-platform-solution-architect-expert SECONDARY',
+      'Exam MB-600 RETIRED 2021-06-30 replacedBy PL-600 SECONDARY',
+      'Course AZ-303T00 RETIRED 2022-03-31 replacedBy AZ-305T00 UNCONFIRMED',
+      'Course AZ-304T00 RETIRED 2022-03-31 replacedBy AZ-305T00 UNCONFIRMED',
+      'Exam AZ-303 RETIRED 2022-03-31 replacedBy AZ-305 SECONDARY',
+      'Exam AZ-304 RETIRED 2022-03-31 replacedBy AZ-305 SECONDARY',
+    ]);
+    // The graph view draws each item with its replacement.
+    const az303 = rows.find((row) => row.code === 'AZ-303')!;
+    expect((az303.item as Node).properties).toMatchObject({ code: 'AZ-303' });
+    expect(steps(az303.replaced as Neo4jPath)).toEqual(['AZ-303 -REPLACED_BY-> AZ-305']);
+    expect(az303.succeeded).toBeNull();
+  });
+
+  test('retired items today: 31 retired, and Microsoft 365 Administrator Expert with MS-102 and its course retiring on 2026-11-30', async () => {
+    const rows = await runWith('retired-items.cypher', { asOf: TODAY });
+    expect(rows.map(retiredRow)).toEqual([
+      'Certification power-apps-and-d365-solution-architect-expert RETIRED 2021-06-30 replacedBy power-platform-solution-architect-expert SECONDARY',
+      'Exam MB-600 RETIRED 2021-06-30 replacedBy PL-600 SECONDARY',
+      'Course AZ-303T00 RETIRED 2022-03-31 replacedBy AZ-305T00 UNCONFIRMED',
+      'Course AZ-304T00 RETIRED 2022-03-31 replacedBy AZ-305T00 UNCONFIRMED',
+      'Exam AZ-303 RETIRED 2022-03-31 replacedBy AZ-305 SECONDARY',
+      'Exam AZ-304 RETIRED 2022-03-31 replacedBy AZ-305 SECONDARY',
+      'Certification d365-functional-consultant-manufacturing RETIRED 2023-06-30 UNCONFIRMED',
+      'Exam MB-320 RETIRED 2023-06-30 UNCONFIRMED',
+      'Exam MS-500 RETIRED 2023-06-30 SECONDARY',
+      'Exam MS-100 RETIRED 2023-09-30 replacedBy MS-102 SECONDARY',
+      'Exam MS-101 RETIRED 2023-09-30 replacedBy MS-102 SECONDARY',
+      'Exam MB-300 RETIRED 2024-02-29 UNCONFIRMED',
+      'Exam MB-210 RETIRED 2024-11-30 SECONDARY',
+      'Exam MB-220 RETIRED 2024-11-30 SECONDARY',
+      'Certification d365-finance-and-operations-apps-solution-architect-expert RETIRED 2026-06-30 succeededBy agentic-ai-business-solutions-architect SECONDARY',
+      'Certification d365-functional-consultant-field-service RETIRED 2026-06-30 SECONDARY',
+      'Certification d365-supply-chain-management-functional-consultant-expert RETIRED 2026-06-30 SECONDARY',
+      'Certification power-platform-solution-architect-expert RETIRED 2026-06-30 succeededBy agentic-ai-business-solutions-architect SECONDARY',
+      'Exam AI-102 RETIRED 2026-06-30 replacedBy AI-103 SECONDARY',
+      'Exam MB-240 RETIRED 2026-06-30 SECONDARY',
+      'Exam MB-335 RETIRED 2026-06-30 SECONDARY',
+      'Exam MB-700 RETIRED 2026-06-30 SECONDARY',
+      'Exam PL-600 RETIRED 2026-06-30 succeededBy AB-100 SECONDARY',
+      'Certification azure-developer RETIRED 2026-07-31 replacedBy azure-ai-cloud-developer-associate SECONDARY',
+      'Exam AZ-204 RETIRED 2026-07-31 replacedBy AI-200 OFFICIAL',
+      'Certification azure-security-engineer RETIRED 2026-08-31 replacedBy cloud-and-ai-security-engineer-associate OFFICIAL',
+      'Certification power-platform-functional-consultant-associate RETIRED 2026-08-31 succeededBy AB-410 SECONDARY',
+      'Exam AZ-500 RETIRED 2026-08-31 replacedBy SC-500 OFFICIAL',
+      'Exam PL-200 RETIRED 2026-08-31 replacedBy AB-410 SECONDARY',
+      'Certification power-platform-developer-associate RETIRED 2026-10-30 succeededBy AB-400 OFFICIAL',
+      'Exam PL-400 RETIRED 2026-10-30 replacedBy AB-400 OFFICIAL',
+      'Certification m365-administrator-expert RETIRING 2026-11-30 OFFICIAL',
+      'Course MS-102T00 RETIRING 2026-11-30 OFFICIAL',
+      'Exam MS-102 RETIRING 2026-11-30 OFFICIAL',
+    ]);
+    // Every REPLACED_BY and SUCCEEDED_BY edge of the graph starts at a retired item.
+    const drawn = rows.flatMap((row) =>
+      [row.replaced, row.succeeded].filter(Boolean).flatMap((p) => steps(p as Neo4jPath)),
+    );
+    const all = await db.database.read(async (tx) =>
+      (
+        await tx.run(
+          'MATCH (a)-[r:REPLACED_BY|SUCCEEDED_BY]->(b) RETURN a.code + " -" + type(r) + "-> " + b.code AS step',
+        )
+      ).records.map((r) => r.get('step') as string),
+    );
+    expect(drawn.sort()).toEqual(all.sort());
+    expect(all).toHaveLength(20);
+  });
+
+  test('retired items are the items the API lists as RETIRED or RETIRING, on every day that matters', async () => {
+    const api = await createTestApi(db.database);
+    try {
+      for (const asOf of [
+        SEED_DAY,
+        '2022-04-01',
+        '2026-07-31',
+        '2026-08-01',
+        TODAY,
+        '2027-01-01',
+      ]) {
+        const data = await api.query<Record<string, { nodes: { code: string; status: string }[] }>>(
+          `query ($asOf: Date) {
+            Certification: certifications(asOf: $asOf, status: [RETIRED, RETIRING], first: 100) { nodes { code status(asOf: $asOf) } }
+            Exam: exams(asOf: $asOf, status: [RETIRED, RETIRING], first: 100) { nodes { code status(asOf: $asOf) } }
+            Course: courses(asOf: $asOf, status: [RETIRED, RETIRING], first: 100) { nodes { code status(asOf: $asOf) } }
+          }`,
+          { asOf },
+        );
+        const fromApi = Object.entries(data).flatMap(([kind, { nodes }]) =>
+          nodes.map((node) => `${kind} ${node.code} ${node.status}`),
+        );
+        const rows = await runWith('retired-items.cypher', { asOf });
+        const fromCypher = rows.map((row) => `${row.kind} ${row.code} ${row.status}`);
+        expect([asOf, fromCypher.sort()]).toEqual([asOf, fromApi.sort()]);
+      }
+    } finally {
+      await api.stop();
+    }
+  });
+
+  test('unconfirmed facts: two items, six lifecycles and eleven requirements, each with the page to check', async () => {
+    const rows = await run('unconfirmed-facts.cypher');
+    expect(rows.map((row) => [row.fact, row.certification, row.item, row.from, row.until])).toEqual(
+      [
+        ['item', null, 'd365-functional-consultant-marketing', null, null],
+        ['item', null, 'd365-functional-consultant-sales', null, null],
+        ['lifecycle', null, 'AZ-303T00', null, '2022-03-31'],
+        ['lifecycle', null, 'AZ-304T00', null, '2022-03-31'],
+        ['lifecycle', null, 'MB-300', null, '2024-02-29'],
+        ['lifecycle', null, 'MB-320', null, '2023-06-30'],
+        ['lifecycle', null, 'PL-600T00', '2021-06-02', null],
+        ['lifecycle', null, 'd365-functional-consultant-manufacturing', null, '2023-06-30'],
+        ['requirement', 'agentic-ai-business-solutions-architect', 'MB-280', null, null],
+        ['requirement', 'agentic-ai-business-solutions-architect', 'PL-200', null, null],
+        [
+          'requirement',
+          'd365-finance-and-operations-apps-developer-associate',
+          'MB-300',
+          null,
+          '2024-02-29',
+        ],
+        ['requirement', 'd365-functional-consultant-financials', 'MB-300', null, '2024-02-29'],
+        ['requirement', 'd365-functional-consultant-marketing', 'MB-220', null, null],
+        ['requirement', 'd365-functional-consultant-sales', 'MB-210', null, null],
+        [
+          'requirement',
+          'd365-supply-chain-management-functional-consultant-expert',
+          'd365-functional-consultant-supply-chain-management',
+          null,
+          null,
+        ],
+        [
+          'requirement',
+          'power-platform-solution-architect-expert',
+          'd365-functional-consultant-customer-service-v3',
+          '2022-01-01',
+          null,
+        ],
+        [
+          'requirement',
+          'power-platform-solution-architect-expert',
+          'd365-functional-consultant-field-service',
+          '2022-01-01',
+          null,
+        ],
+        [
+          'requirement',
+          'power-platform-solution-architect-expert',
+          'd365-functional-consultant-marketing',
+          '2022-01-01',
+          null,
+        ],
+        [
+          'requirement',
+          'power-platform-solution-architect-expert',
+          'd365-functional-consultant-sales',
+          '2022-01-01',
+          null,
+        ],
+      ],
+    );
+    // Every fact names at least one page where it should be checked.
+    for (const row of rows) expect((row.sources as string[]).length).toBeGreaterThan(0);
+    // A requirement is drawn from its certification through the choice.
+    const sales = rows.find(
+      (row) =>
+        row.certification === 'power-platform-solution-architect-expert' &&
+        row.item === 'd365-functional-consultant-sales',
+    )!;
+    expect(steps(sales.graph as Neo4jPath)).toEqual([
+      'power-platform-solution-architect-expert -REQUIRES-> power-platform-solution-architect-expert/1',
+      'power-platform-solution-architect-expert/1 -ONE_OF-> d365-functional-consultant-sales',
+    ]);
+    expect(sales.sources).toEqual([
+      'https://learn.microsoft.com/en-us/credentials/certifications/power-platform-solution-architect-expert/',
+    ]);
+    expect((sales.notes as string[])[0]).toMatch(/^Unconfirmed: the Learn page \(2022–2026\)/);
+    const mb300 = rows.find((row) => row.fact === 'lifecycle' && row.item === 'MB-300')!;
+    expect(mb300.sources).toEqual([
+      'https://learn.microsoft.com/en-us/credentials/support/retired-certification-exams',
+    ]);
+    expect((mb300.graph as Node).labels).toEqual(['Exam']);
+  });
+
+  test('requirement history of Azure Solutions Architect Expert: AZ-303 and AZ-304 until 2022-03-31, Azure Administrator Associate and AZ-305 since 2022-04-01', async () => {
+    const rows = await run('requirement-history.cypher');
+    expect(
+      rows.map((row) => [
+        row.parent,
+        row.type,
+        row.item,
+        row.validFrom,
+        row.validUntil,
+        row.confidence,
+        row.itemRetiredOn,
+      ]),
+    ).toEqual([
+      [
+        'azure-solutions-architect',
+        'REQUIRES',
+        'AZ-303',
+        null,
+        '2022-03-31',
+        'OFFICIAL',
+        '2022-03-31',
+      ],
+      [
+        'azure-solutions-architect',
+        'REQUIRES',
+        'AZ-304',
+        null,
+        '2022-03-31',
+        'OFFICIAL',
+        '2022-03-31',
+      ],
+      [
+        'azure-solutions-architect',
+        'REQUIRES',
+        'azure-administrator',
+        '2022-04-01',
+        null,
+        'OFFICIAL',
+        null,
+      ],
+      ['azure-solutions-architect', 'REQUIRES', 'AZ-305', '2022-04-01', null, 'OFFICIAL', null],
+    ]);
+    expect(rows.map((row) => steps(row.path as Neo4jPath))).toEqual([
+      ['azure-solutions-architect -REQUIRES-> AZ-303'],
+      ['azure-solutions-architect -REQUIRES-> AZ-304'],
+      ['azure-solutions-architect -REQUIRES-> azure-administrator'],
+      ['azure-solutions-architect -REQUIRES-> AZ-305'],
+    ]);
+  });
+
+  test('requirement history of Microsoft 365 Administrator Expert: a choice inside the 2019 structure is bounded by its group', async () => {
+    const rows = await runWith('requirement-history.cypher', { code: 'm365-administrator-expert' });
+    expect(
+      rows.map((row) =>
+        [
+          row.parent,
+          row.type,
+          row.item,
+          row.validFrom ?? '…',
+          row.validUntil ?? '…',
+          row.confidence,
+        ].join(' '),
+      ),
+    ).toEqual([
+      'm365-administrator-expert REQUIRES MS-100 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert REQUIRES MS-101 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert REQUIRES m365-administrator-expert/3 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3 ONE_OF m365-administrator-expert/3/1 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3/1 REQUIRES MD-100 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3/1 REQUIRES MD-101 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3 ONE_OF m365-administrator-expert/3/2 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3/2 REQUIRES MS-300 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3/2 REQUIRES MS-301 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3 ONE_OF MS-500 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3 ONE_OF m365-administrator-expert/3/4 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3/4 REQUIRES MS-200 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3/4 REQUIRES MS-201 … 2023-09-30 SECONDARY',
+      'm365-administrator-expert REQUIRES m365-administrator-expert/4 2023-10-01 … SECONDARY',
+      'm365-administrator-expert/4 ONE_OF modern-desktop 2023-10-01 … SECONDARY',
+      'm365-administrator-expert/4 ONE_OF m365-teams-administrator-associate 2023-10-01 … SECONDARY',
+      'm365-administrator-expert/4 ONE_OF identity-and-access-administrator 2023-10-01 … SECONDARY',
+      'm365-administrator-expert/4 ONE_OF information-security-administrator 2023-10-01 … SECONDARY',
+      'm365-administrator-expert REQUIRES MS-102 2023-10-01 … OFFICIAL',
+    ]);
+  });
+
+  test('requirement history of DevOps Engineer Expert: one version, open at both ends', async () => {
+    const rows = await runWith('requirement-history.cypher', { code: 'devops-engineer' });
+    expect(rows.map((row) => [row.item, row.validFrom, row.validUntil, row.itemRetiredOn])).toEqual(
+      [
+        ['devops-engineer/1', null, null, null],
+        ['azure-administrator', null, null, null],
+        ['azure-developer', null, null, '2026-07-31'],
+        ['AZ-400', null, null, null],
+      ],
+    );
   });
 });
+
+/** One row of the retired items as text: kind, code, status, day, replacement or successor, grade. */
+const retiredRow = (row: Record<string, unknown>) =>
+  [
+    row.kind,
+    row.code,
+    row.status,
+    row.retiredOn,
+    ...(row.replacedBy ? ['replacedBy', row.replacedBy] : []),
+    ...(row.succeededBy ? ['succeededBy', row.succeededBy] : []),
+    row.confidence,
+  ].join(' ');
 
 describe('a catalog with nested choices', () => {
   let seedsDir: string;
@@ -169,7 +681,7 @@ describe('a catalog with nested choices', () => {
   afterAll(() => rm(seedsDir, { recursive: true, force: true }));
 
   test('the requirement tree goes through required certifications, choices and all-of groups, in outline order', async () => {
-    expect(treeOf(await run('requirement-tree.cypher', { code: 'expert-x' }))).toEqual([
+    expect(treeOf(await runWith('requirement-tree.cypher', { code: 'expert-x' }))).toEqual([
       'expert-x -REQUIRES-> associate-y',
       'associate-y -REQUIRES-> associate-y/1',
       'associate-y/1 -ONE_OF-> EX-4',
@@ -184,7 +696,7 @@ describe('a catalog with nested choices', () => {
   });
 
   test('alternatives list choices of required certifications too; an all-of option lists its members', async () => {
-    const rows = await run('alternatives.cypher', { code: 'expert-x' });
+    const rows = await runWith('alternatives.cypher', { code: 'expert-x' });
     expect(rows.map((row) => [row.choice, row.kind, row.item, row.requires])).toEqual([
       ['associate-y/1', 'Exam', 'EX-4', []],
       ['associate-y/1', 'Certification', 'fundamentals-z', ['EX-5']],
@@ -194,13 +706,13 @@ describe('a catalog with nested choices', () => {
   });
 
   test('an exam deep in the tree unlocks every certification above it', async () => {
-    const rows = await run('exam-unlocks.cypher', { code: 'EX-5' });
+    const rows = await runWith('exam-unlocks.cypher', { code: 'EX-5' });
     expect(rows.map((row) => row.certification)).toEqual([
       'fundamentals-z',
       'associate-y',
       'expert-x',
     ]);
-    const viaAllOf = await run('exam-unlocks.cypher', { code: 'EX-3' });
+    const viaAllOf = await runWith('exam-unlocks.cypher', { code: 'EX-3' });
     expect(viaAllOf.map((row) => steps(row.path as Neo4jPath))).toEqual([
       [
         'expert-x -REQUIRES-> expert-x/2',
@@ -211,7 +723,7 @@ describe('a catalog with nested choices', () => {
   });
 
   test('the shortest chain climbs through a choice and a required certification', async () => {
-    const rows = await run('shortest-chain.cypher', {
+    const rows = await runWith('shortest-chain.cypher', {
       associate: 'fundamentals-z',
       expert: 'expert-x',
     });
@@ -231,18 +743,21 @@ certifications:
       - oneOf:
           - exam: EX-1
           - allOf: [{ exam: EX-2 }, { exam: EX-3 }]
+    confidence: official
     sources: [https://example.org/expert-x]
   - code: associate-y
     name: Associate Y
     level: ASSOCIATE
     requires:
       - oneOf: [{ exam: EX-4 }, { certification: fundamentals-z }]
+    confidence: official
     sources: [https://example.org/associate-y]
   - code: fundamentals-z
     name: Fundamentals Z
     level: FUNDAMENTALS
     requires: [{ exam: EX-5 }]
+    confidence: official
     sources: [https://example.org/fundamentals-z]
 exams:
-${[1, 2, 3, 4, 5].map((n) => `  - { code: EX-${n}, name: Exam ${n}, sources: [https://example.org/ex-${n}] }`).join('\n')}
+${[1, 2, 3, 4, 5].map((n) => `  - { code: EX-${n}, name: Exam ${n}, confidence: official, sources: [https://example.org/ex-${n}] }`).join('\n')}
 `;

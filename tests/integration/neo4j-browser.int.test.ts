@@ -38,6 +38,9 @@ const KNOWN_OUTGOING_HOSTS = [
   /^o\d+\.ingest\.sentry\.io$/,
 ];
 
+/** "Today" in pinned drawings: the day the seeds' facts were last checked. */
+const TODAY = '2026-11-27';
+
 const isLoopback = (url: string) =>
   ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
 
@@ -97,13 +100,54 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
     return newest;
   }
 
-  async function runNamedQuery(query: ExplorationQuery): Promise<Locator> {
-    for (const { line } of query.exampleParams) {
+  /**
+   * Runs the header's `:param` lines, then a `:param` line for each of `pinned` (e.g. `asOf` to
+   * a fixed day, so that what is drawn does not depend on the day the test runs), then the file.
+   */
+  async function runNamedQuery(
+    query: ExplorationQuery,
+    pinned: Record<string, string> = {},
+  ): Promise<Locator> {
+    const lines = [
+      ...query.exampleParams.map(({ line }) => line),
+      ...Object.entries(pinned).map(([name, expression]) => `:param ${name} => ${expression}`),
+    ];
+    for (const line of lines) {
       const frame = await run(line);
       await frame.getByText('Successfully set your parameters').waitFor();
     }
     return run(await readFile(path.join(QUERIES_DIR, query.file), 'utf8'));
   }
+
+  /** The caption and fill colour of every node the frame's graph view draws, by caption. */
+  const drawnNodes = async (frame: Locator) =>
+    (
+      await frame.locator('svg.neod3viz g.node').evaluateAll((groups) =>
+        groups.map((g) => ({
+          caption: Array.from(g.querySelectorAll('text.caption'), (text) =>
+            text.textContent!.trim(),
+          ).join(' '),
+          fill: g.querySelector('circle.b-outline')!.getAttribute('fill'),
+        })),
+      )
+    ).sort((a, b) => a.caption.localeCompare(b.caption));
+  const relationshipCaptions = async (frame: Locator) =>
+    (await frame.locator('svg.neod3viz g.relationship text').allTextContents()).sort();
+  /**
+   * The type of every relationship drawn, from the data the graph view binds to each of them:
+   * a caption is cut short ("REQUI…") when its arrow is. Browser also draws the relationships
+   * between the nodes of a result that the result does not contain ("Connect result nodes").
+   */
+  const relationshipTypes = async (frame: Locator) =>
+    (
+      await frame
+        .locator('svg.neod3viz g.relationship')
+        .evaluateAll((groups) =>
+          groups.map((g) =>
+            String((g as unknown as { __data__?: { type?: string } }).__data__?.type),
+          ),
+        )
+    ).sort();
 
   test('the server hands Browser certgraph.grass as its post-connect command, telemetry off', async () => {
     const settings = await db.database.read(async (tx) => {
@@ -127,21 +171,16 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
 
   test('the requirement tree of DevOps Engineer Expert, drawn with the certgraph style', async () => {
     const query = queries.find((q) => q.file === 'requirement-tree.cypher')!;
-    expect(query.exampleParams.map((p) => p.line)).toEqual([":param code => 'devops-engineer'"]);
-    const frame = await runNamedQuery(query);
+    expect(query.exampleParams.map((p) => p.line)).toEqual([
+      ":param code => 'devops-engineer'",
+      ':param asOf => date()',
+    ]);
+    const frame = await runNamedQuery(query, { asOf: `date('${TODAY}')` });
     const nodes = frame.locator('svg.neod3viz g.node');
     await nodes.nth(6).waitFor();
 
-    const drawn = await nodes.evaluateAll((groups) =>
-      groups.map((g) => ({
-        caption: Array.from(g.querySelectorAll('text.caption'), (text) =>
-          text.textContent!.trim(),
-        ).join(' '),
-        fill: g.querySelector('circle.b-outline')!.getAttribute('fill'),
-      })),
-    );
     const color = (label: string) => style[`node.${label}`].color;
-    expect(drawn.sort((a, b) => a.caption.localeCompare(b.caption))).toEqual([
+    expect(await drawnNodes(frame)).toEqual([
       { caption: 'AZ-104', fill: color('Exam') },
       { caption: 'AZ-204', fill: color('Exam') },
       { caption: 'AZ-400', fill: color('Exam') },
@@ -150,10 +189,7 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
       { caption: 'DevOps Engineer Expert', fill: color('Certification') },
       { caption: 'one of', fill: color('OneOf') },
     ]);
-    const relationshipCaptions = await frame
-      .locator('svg.neod3viz g.relationship text')
-      .allTextContents();
-    expect(relationshipCaptions.sort()).toEqual([
+    expect(await relationshipCaptions(frame)).toEqual([
       'ONE_OF',
       'ONE_OF',
       'REQUIRES',
@@ -164,6 +200,54 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
 
     await waitForLayoutToSettle(nodes);
     await frame.screenshot({ path: artifactPath('neo4j-browser-devops-tree.png') });
+  });
+
+  test('the requirement history of Azure Solutions Architect Expert: both versions drawn, their days in the table', async () => {
+    const query = queries.find((q) => q.file === 'requirement-history.cypher')!;
+    const frame = await runNamedQuery(query);
+    const nodes = frame.locator('svg.neod3viz g.node');
+    await nodes.nth(4).waitFor();
+    const color = (label: string) => style[`node.${label}`].color;
+    expect(await drawnNodes(frame)).toEqual([
+      { caption: 'AZ-303', fill: color('Exam') },
+      { caption: 'AZ-304', fill: color('Exam') },
+      { caption: 'AZ-305', fill: color('Exam') },
+      { caption: 'Azure Administrator Associate', fill: color('Certification') },
+      { caption: 'Azure Solutions Architect Expert', fill: color('Certification') },
+    ]);
+    // The four requirements, and what Browser connects by itself: AZ-303 and AZ-304 were
+    // replaced by AZ-305.
+    expect(await relationshipTypes(frame)).toEqual([
+      'REPLACED_BY',
+      'REPLACED_BY',
+      'REQUIRES',
+      'REQUIRES',
+      'REQUIRES',
+      'REQUIRES',
+    ]);
+    await waitForLayoutToSettle(nodes);
+    await frame.screenshot({ path: artifactPath('neo4j-browser-architect-history.png') });
+
+    await frame.getByTestId('cypherFrameSidebarTable').click();
+    const table = (await frame.getByTestId('frameContents').textContent())!;
+    for (const day of ['2022-03-31', '2022-04-01']) expect(table).toContain(day);
+  });
+
+  test('retired and retiring items as of 2026-11-27, drawn with their REPLACED_BY and SUCCEEDED_BY edges', async () => {
+    const query = queries.find((q) => q.file === 'retired-items.cypher')!;
+    const frame = await runNamedQuery(query, { asOf: `date('${TODAY}')` });
+    // A new frame opens in the view chosen last, which was the table.
+    await frame.getByTestId('cypherFrameSidebarVisualization').click();
+    const relationships = frame.locator('svg.neod3viz g.relationship');
+    await relationships.nth(19).waitFor();
+    const types = await relationshipTypes(frame);
+    expect(types.filter((type) => type === 'REPLACED_BY')).toHaveLength(15);
+    expect(types.filter((type) => type === 'SUCCEEDED_BY')).toHaveLength(5);
+    const drawn = (await drawnNodes(frame)).map((node) => node.caption);
+    for (const caption of ['AZ-204', 'AI-200', 'Azure Developer Associate', 'PL-600', 'AB-100'])
+      expect(drawn).toContain(caption);
+    await waitForLayoutToSettle(frame.locator('svg.neod3viz g.node'));
+    await frame.screenshot({ path: artifactPath('neo4j-browser-retired-items.png') });
   });
 
   test('every named query runs in Browser with the :param lines of its header', async () => {
@@ -180,12 +264,13 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
         .getByTestId('frameStatusbar')
         .getByText(`Started streaming ${rows.length} record`)
         .waitFor();
-      // The table shows every value of every scalar column the driver got.
+      // The table shows every value of every scalar column the driver got (strings in quotes,
+      // as they are: Browser does not escape quotes inside them).
       const shown = (await frame.getByTestId('frameContents').textContent())!;
       for (const record of rows)
         for (const value of Object.values(record.toObject()).flat())
-          if (typeof value === 'string' || typeof value === 'number')
-            expect(shown).toContain(JSON.stringify(value));
+          if (typeof value === 'string') expect(shown).toContain(`"${value}"`);
+          else if (typeof value === 'number') expect(shown).toContain(String(value));
     }
   });
 
