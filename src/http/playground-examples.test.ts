@@ -6,6 +6,7 @@ import { buildCertgraphSchema } from '../schema/build-schema';
 import {
   CATALOG_EXAMPLES,
   exampleErrors,
+  HISTORY_EXAMPLES,
   PATH_EXAMPLES,
   PLAYGROUND_EXAMPLES,
 } from './playground-examples';
@@ -42,12 +43,16 @@ test('every example is one named operation, with a comment saying what it asks',
   for (const example of PLAYGROUND_EXAMPLES) expect(example.query).toMatch(/^# \S/);
 });
 
-test('the main questions come first: requirements, paths, plan, unlocks', () => {
-  expect(PLAYGROUND_EXAMPLES.slice(0, 4).map((e) => operationName(e.query))).toEqual([
+test('the main questions come first: requirements, paths, plan, unlocks, then history', () => {
+  expect(PLAYGROUND_EXAMPLES.slice(0, 6).map((e) => operationName(e.query))).toEqual([
     'Requirements',
     'Paths',
     'Plan',
     'Unlocks',
+    'History',
+    'RetiredTarget',
   ]);
-  expect(PLAYGROUND_EXAMPLES).toHaveLength(CATALOG_EXAMPLES.length + PATH_EXAMPLES.length);
+  expect(PLAYGROUND_EXAMPLES).toHaveLength(
+    CATALOG_EXAMPLES.length + PATH_EXAMPLES.length + HISTORY_EXAMPLES.length,
+  );
 });

@@ -92,14 +92,18 @@ query RequirementDiagram($code: String!) {
 /** Paths, plans and unlocks (src/paths). */
 export const PATH_EXAMPLES: PlaygroundExample[] = [
   {
-    query: `# Every way to earn a certification, as the exams to sit and in which order.
-query Paths($code: String!, $holding: [String!]) {
+    query: `# Every way to earn a certification on a day (asOf; leave it out for today), as the exams
+# to sit and in which order. On 2021-06-01 DevOps Engineer Expert had two; AZ-204 retired since.
+query Paths($code: String!, $holding: [String!], $asOf: Date) {
   certification(code: $code) {
     name
-    paths(holding: $holding, first: 20) {
+    paths(holding: $holding, first: 20, asOf: $asOf) {
+      asOf
       totalCount
+      noPathReason
       nodes {
         examCount
+        confidence
         exams { code name }
         certifications { code }
         steps {
@@ -112,7 +116,7 @@ query Paths($code: String!, $holding: [String!]) {
   }
 }
 `,
-    variables: { code: 'devops-engineer', holding: [] },
+    variables: { code: 'devops-engineer', holding: [], asOf: '2021-06-01' },
   },
   {
     query: `# The shortest plan from what a learner already holds to a target certification.
@@ -156,10 +160,82 @@ query Unlocks($code: String!, $holding: [String!]) {
   },
 ];
 
-/** The main questions first: requirements, then paths, plan and unlocks, then the rest. */
+/** The catalog over time: dated requirements, status, retirements and successors (src/history). */
+export const HISTORY_EXAMPLES: PlaygroundExample[] = [
+  {
+    query: `# What a certification required on a day, what it requires today, and every version in
+# between with its days and sources. Check confidence before presenting a fact as certain.
+query History($code: String!, $then: Date!) {
+  then: certification(code: $code) {
+    name
+    requirements(asOf: $then) {
+      asOf
+      items {
+        ... on Exam { code name status(asOf: $then) }
+        ... on Certification { code name status(asOf: $then) }
+      }
+    }
+  }
+  today: certification(code: $code) {
+    requirements {
+      asOf
+      items {
+        ... on Exam { code name status retiredOn }
+        ... on Certification { code name status retiredOn }
+      }
+    }
+    requirementHistory {
+      validFrom
+      validUntil
+      requirements {
+        entries {
+          item {
+            ... on Exam { code replacedBy { code } }
+            ... on Certification { code }
+          }
+          confidence
+          sources
+        }
+      }
+    }
+  }
+}
+`,
+    variables: { code: 'azure-solutions-architect', then: '2021-06-01' },
+  },
+  {
+    query: `# A plan for a retired certification on a day (asOf; leave it out for today): no path, the
+# reason, and where Microsoft points instead. Items carry status, lifecycle and grades.
+query RetiredTarget($target: String!, $asOf: Date) {
+  plan(target: $target, asOf: $asOf) {
+    asOf
+    targetStatus
+    path { examCount confidence }
+    noPathReason
+    successors {
+      __typename
+      code
+      name
+      status(asOf: $asOf)
+      confidence
+    }
+    target {
+      name
+      retiredOn
+      lifecycle { retiredOn confidence sources notes }
+    }
+  }
+}
+`,
+    variables: { target: 'power-platform-solution-architect-expert', asOf: '2026-11-27' },
+  },
+];
+
+/** The main questions first: requirements, then paths, plan and unlocks, then history, then the rest. */
 export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
   CATALOG_EXAMPLES[0],
   ...PATH_EXAMPLES,
+  ...HISTORY_EXAMPLES,
   ...CATALOG_EXAMPLES.slice(1),
 ];
 

@@ -65,13 +65,15 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
   try {
     expect(await page.title()).toMatch(/certgraph/);
     const tabs = page.locator('.graphiql-tab');
-    await tabs.nth(7).waitFor();
+    await tabs.nth(9).waitFor();
     const tabNames = await tabs.allInnerTexts();
     expect(tabNames.map((name) => name.trim())).toEqual([
       'Requirements',
       'Paths',
       'Plan',
       'Unlocks',
+      'History',
+      'RetiredTarget',
       'Exam',
       'Search',
       'ExpertCertifications',
@@ -92,16 +94,39 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
     expect(text).toContain('AZ-400');
     await page.screenshot({ path: artifactPath('playground-offline.png') });
 
-    // The paths example, in its own tab with its own variables.
+    // The paths example, in its own tab with its own variables: as of 2021-06-01, when DevOps
+    // Engineer Expert could be earned through either associate.
     await tabs.filter({ hasText: 'Paths' }).click();
     expect(await editorText(page, '.graphiql-query-editor')).toContain('query Paths');
+    expect(await editorText(page, '.graphiql-editor-tool')).toContain('"asOf": "2021-06-01"');
     await page.locator('.graphiql-execute-button').click();
     // Monaco draws only the lines in view: the start of the answer.
     await response.filter({ hasText: 'totalCount' }).waitFor();
     const paths = await editorText(page, '.graphiql-response');
+    expect(paths).toContain('"asOf": "2021-06-01"');
     expect(paths).toContain('"totalCount": 2');
     expect(paths).toContain('"AZ-104"');
     await page.screenshot({ path: artifactPath('playground-paths.png') });
+
+    // History: Azure Solutions Architect Expert as of 2021-06-01 needed AZ-303 and AZ-304.
+    await tabs.filter({ hasText: 'History' }).click();
+    expect(await editorText(page, '.graphiql-query-editor')).toContain('query History');
+    await page.locator('.graphiql-execute-button').click();
+    await response.filter({ hasText: 'AZ-303' }).waitFor();
+    const history = await editorText(page, '.graphiql-response');
+    expect(history).toContain('"asOf": "2021-06-01"');
+    expect(history).toContain('"AZ-304"');
+    await page.screenshot({ path: artifactPath('playground-history.png') });
+
+    // A plan for a retired certification: no path, why, and its successor.
+    await tabs.filter({ hasText: 'RetiredTarget' }).click();
+    await page.locator('.graphiql-execute-button').click();
+    await response.filter({ hasText: 'noPathReason' }).waitFor();
+    const retired = await editorText(page, '.graphiql-response');
+    expect(retired).toContain('"targetStatus": "RETIRED"');
+    expect(retired).toContain('"path": null');
+    expect(retired).toContain('retired on 2026-06-30');
+    await page.screenshot({ path: artifactPath('playground-retired-target.png') });
 
     expect(outside).toEqual([]);
     expect(problems).toEqual([]);
