@@ -341,6 +341,7 @@ export class CatalogRepository {
         confidence: isItem
           ? ((p.confidence as Confidence | undefined) ?? 'UNCONFIRMED')
           : undefined,
+        retiredOn: isItem ? (p.retiredOn as string | undefined) : undefined,
       });
       for (const out of record.get('out') as Properties[]) {
         const facts = plainProperties(out.facts as Properties);

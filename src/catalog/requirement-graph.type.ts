@@ -50,6 +50,11 @@ export class RequirementGraphNode {
     description: "How sure the item's own facts are; null for groups.",
   })
   confidence?: Confidence;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day it could be taken or earned; null for groups and when none is known.',
+  })
+  retiredOn?: string;
 }
 
 @ObjectType({

@@ -63,6 +63,25 @@ describe('today, per the reference', () => {
     expect(examsOf(await waysTo('devops-engineer', '2026-08-01'))).toHaveLength(1);
   });
 
+  test("the requirement graph shows each item's status and last day on the day asked", async () => {
+    const data = await seeded.api.query<{
+      certification: {
+        requirementGraph: {
+          nodes: { code: string | null; status: string | null; retiredOn: string | null }[];
+        };
+      };
+    }>(
+      `{ certification(code: "devops-engineer") { requirementGraph(asOf: "${TODAY}") { nodes { code status retiredOn } } } }`,
+    );
+    const byCode = new Map(data.certification.requirementGraph.nodes.map((n) => [n.code, n]));
+    expect(byCode.get('AZ-204')).toEqual({
+      code: 'AZ-204',
+      status: 'RETIRED',
+      retiredOn: '2026-07-31',
+    });
+    expect(byCode.get('AZ-104')).toEqual({ code: 'AZ-104', status: 'ACTIVE', retiredOn: null });
+  });
+
   test('a held retired certification still counts where Microsoft accepts it', async () => {
     expect(examsOf(await waysTo('devops-engineer', TODAY, ['azure-developer']))).toEqual([
       ['AZ-400'],
