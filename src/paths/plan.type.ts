@@ -72,7 +72,9 @@ export class Plan {
   })
   totalCost?: number | null;
 
-  @Field(() => Float, { description: 'The sum of the costs that are known.' })
+  @Field(() => Float, {
+    description: 'The sum of the costs that are known (0 when there is no path).',
+  })
   knownCost!: number;
 
   @Field(() => [Exam], {
