@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
 import { Database } from '../db/database';
 import { plainProperties } from '../db/properties';
-import { appliesOn, Day, dayAfter } from '../history/as-of';
+import { addDays, appliesOn, Day } from '../history/as-of';
 import { Confidence } from '../history/confidence';
 import { datedRequirementOf } from '../history/dated-requirement.type';
 import { ItemStatus, STATUS_CYPHER, statusOn } from '../history/item-status';
@@ -234,7 +234,7 @@ export class CatalogRepository {
     const record = await this.database.read(
       async (tx) => (await tx.run(REQUIREMENT_CHANGES, { code })).records[0],
     );
-    const ends = (record.get('ends') as string[]).map(dayAfter);
+    const ends = (record.get('ends') as string[]).map((end) => addDays(end, 1));
     return [...new Set([...(record.get('starts') as string[]), ...ends])].sort();
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
-import { AS_OF_ARG, asOfDay, DateScalar, dayBefore } from '../history/as-of';
+import { addDays, AS_OF_ARG, asOfDay, DateScalar } from '../history/as-of';
 import { Certification } from './certification.type';
 import { RequirementGraph } from './requirement-graph.type';
 import { RequirementGroup } from './requirement.type';
@@ -42,7 +42,7 @@ export class CertificationResolver {
     const starts = [undefined, ...changes];
     const sets = await Promise.all(
       starts.map(async (validFrom, i) => {
-        const validUntil = i < changes.length ? dayBefore(changes[i]) : undefined;
+        const validUntil = i < changes.length ? addDays(changes[i], -1) : undefined;
         const day = validFrom ?? validUntil ?? changes[0] ?? asOfDay(null);
         const requirements = (await loaders.asOf(day).requirements.load(cert.code))!;
         return { validFrom, validUntil, requirements };

@@ -23,17 +23,11 @@ export const AS_OF_ARG = {
     'The day to answer for, YYYY-MM-DD (default: today, UTC). Requirements apply as they did that day, and items retired by then cannot be newly taken.',
 } as const;
 
-/** The day after `day`: where the next period starts when one ends on `day`. */
-export function dayAfter(day: Day): Day {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
-export function dayBefore(day: Day): Day {
-  const previous = new Date(`${day}T00:00:00Z`);
-  previous.setUTCDate(previous.getUTCDate() - 1);
-  return previous.toISOString().slice(0, 10);
+/** The day `days` after `day` (before it, when negative): where one period ends, the next starts. */
+export function addDays(day: Day, days: number): Day {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /**

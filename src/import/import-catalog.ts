@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { today } from '../history/as-of';
 import { formatProblem, SeedValidationError } from '../seed/catalog';
 import { loadSeeds, SEEDS_DIR } from '../seed/load-seeds';
 import { applyPlan } from './apply-merge';
@@ -16,14 +17,8 @@ export interface ImportOptions {
   /** Where new items go, inside the seeds root; default: <seeds>/microsoft/imported. */
   intoDir?: string;
   dryRun?: boolean;
-  /** YYYY-MM-DD; default: today (local time). */
+  /** YYYY-MM-DD; default: today (UTC), the API's default `asOf` too. */
   date?: string;
-}
-
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /**
