@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Certification } from '../catalog/certification.type';
 import { Context } from '../context';
 import { CertificationPaths } from './certification-path.type';
@@ -10,6 +10,8 @@ import {
   HOLDING_ARG,
   minConfidenceArg,
   pathQuestion,
+  UnlocksArgs,
+  unlocksQuestion,
 } from './path-args';
 import { Unlock } from './unlock.type';
 
@@ -43,15 +45,9 @@ export class CertificationPathsResolver {
   unlocks(
     @Root() certification: Certification,
     @Ctx() context: Context,
-    @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
-    @Arg('asOf', () => DateScalar, AS_OF_ARG) asOf?: Date | null,
-    @Arg('minConfidence', () => Confidence, minConfidenceArg('SECONDARY'))
-    minConfidence?: Confidence | null,
+    @Args() args: UnlocksArgs,
   ) {
-    return context.paths.unlocks(
-      certification.code,
-      holding ?? [],
-      pathQuestion(asOf, minConfidence, 'SECONDARY'),
-    );
+    const { holding, question } = unlocksQuestion(args);
+    return context.paths.unlocks(certification.code, holding, question);
   }
 }

@@ -1,5 +1,6 @@
+import { ArgsType, Field } from 'type-graphql';
 import { checkPageSize } from '../catalog/pagination';
-import { asOfDay } from '../history/as-of';
+import { AS_OF_ARG, asOfDay, DateScalar } from '../history/as-of';
 import { Confidence } from '../history/confidence';
 import { PathQuestion } from './paths.service';
 
@@ -34,3 +35,21 @@ export const pathQuestion = (
   minConfidence: Confidence | null | undefined,
   fallback: Confidence,
 ): PathQuestion => ({ day: asOfDay(asOf), minConfidence: minConfidence ?? fallback });
+
+/** The arguments of every `unlocks` field: what is held, the day, and how sure alternatives must be. */
+@ArgsType()
+export class UnlocksArgs {
+  @Field(() => [String], HOLDING_ARG)
+  holding?: string[] | null;
+
+  @Field(() => DateScalar, AS_OF_ARG)
+  asOf?: Date | null;
+
+  @Field(() => Confidence, minConfidenceArg('SECONDARY'))
+  minConfidence?: Confidence | null;
+}
+
+export const unlocksQuestion = (args: UnlocksArgs) => ({
+  holding: args.holding ?? [],
+  question: pathQuestion(args.asOf, args.minConfidence, 'SECONDARY'),
+});

@@ -1,9 +1,15 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { CatalogItem } from '../catalog/catalog-item.type';
 import { AS_OF_ARG, DateScalar } from '../history/as-of';
 import { Confidence } from '../history/confidence';
 import { Context } from '../context';
-import { HOLDING_ARG, minConfidenceArg, pathQuestion } from './path-args';
+import {
+  HOLDING_ARG,
+  minConfidenceArg,
+  pathQuestion,
+  UnlocksArgs,
+  unlocksQuestion,
+} from './path-args';
 import { Plan, PlanObjective } from './plan.type';
 import { Unlock } from './unlock.type';
 
@@ -44,16 +50,10 @@ export class PlanResolver {
     @Ctx() context: Context,
     @Arg('code', { description: 'An exam code or certification slug, any letter case.' })
     code: string,
-    @Arg('holding', () => [String], HOLDING_ARG) holding?: string[] | null,
-    @Arg('asOf', () => DateScalar, AS_OF_ARG) asOf?: Date | null,
-    @Arg('minConfidence', () => Confidence, minConfidenceArg('SECONDARY'))
-    minConfidence?: Confidence | null,
+    @Args() args: UnlocksArgs,
   ) {
-    return context.paths.unlocks(
-      code,
-      holding ?? [],
-      pathQuestion(asOf, minConfidence, 'SECONDARY'),
-    );
+    const { holding, question } = unlocksQuestion(args);
+    return context.paths.unlocks(code, holding, question);
   }
 }
 
