@@ -7,17 +7,15 @@ import { planWay } from '../src/paths/plan-way';
 import { certificationNodeId } from '../src/paths/requirement-dag';
 import { compileProblem } from '../src/paths/requirement-problem';
 import { RequirementSubgraph, subgraphOf } from '../src/paths/requirement-subgraph';
-import { requirementsOn, viewOnDay } from '../src/paths/requirements-on-day';
+import { dayViewOf } from '../src/paths/requirements-on-day';
 import { collectGarbage, fmt, percentile, spread, table, timeMs } from './stats';
 
 /** The day every question is asked for: fixed, so that runs on different days compare. */
 export const BENCH_DAY = '2026-11-27';
 
-/** The target's requirements on BENCH_DAY (requirements-on-day.ts), as a request prepares them. */
-function dayView(subgraph: RequirementSubgraph, root: string) {
-  const dated = requirementsOn(subgraph.dag, subgraph.edges, BENCH_DAY, 'SECONDARY', [root]);
-  return viewOnDay(dated, subgraph.items, [root], [], BENCH_DAY);
-}
+/** The target's requirements on BENCH_DAY, as a request prepares them. */
+const dayView = (subgraph: RequirementSubgraph, root: string) =>
+  dayViewOf(subgraph, [root], [], BENCH_DAY, 'SECONDARY');
 
 /**
  * The pure algorithms alone, as one request runs them: take the day's view of the target, compile

@@ -14,7 +14,7 @@ import { Plan, PlanObjective } from './plan.type';
 import { FetchedSubgraph, PathsRepository } from './paths.repository';
 import { certificationNodeId } from './requirement-dag';
 import { compileProblem } from './requirement-problem';
-import { DayView, gradeOfWay, requirementsOn, viewOnDay } from './requirements-on-day';
+import { DayView, dayViewOf, gradeOfWay, requirementsOn, viewOnDay } from './requirements-on-day';
 import { Unlock } from './unlock.type';
 
 const MAX_GRAPHQL_INT = 2 ** 31 - 1;
@@ -189,9 +189,7 @@ export class PathsService {
     const root = certificationNodeId(code);
     if (!fetched.dag.has(root)) throw new Error(`certification ${code} not found`);
     const held = heldNodeIds(holding, fetched);
-    const { day, minConfidence } = question;
-    const dated = requirementsOn(fetched.dag, fetched.edges, day, minConfidence, [root, ...held]);
-    const view = viewOnDay(dated, fetched.items, [root], held, question.day);
+    const view = dayViewOf(fetched, [root], held, question.day, question.minConfidence);
     if (view.dag.has(root)) {
       return {
         root,
@@ -204,13 +202,14 @@ export class PathsService {
       root,
       view,
       problem: null,
-      noPathReason: this.noPathReason(fetched, root, view, question),
+      noPathReason: this.noPathReason(fetched, root, held, view, question),
     };
   }
 
   private noPathReason(
     fetched: FetchedSubgraph,
     root: string,
+    held: string[],
     view: DayView,
     question: PathQuestion,
   ): string {
@@ -223,14 +222,8 @@ export class PathsService {
     const own = view.blockers.find((blocker) => blocker.id === root);
     if (own) return `${name}: ${own.reason}, so it cannot be earned on ${day}.${successors}`;
     if (minConfidence !== 'UNCONFIRMED') {
-      const everyWay = viewOnDay(
-        requirementsOn(fetched.dag, fetched.edges, day),
-        fetched.items,
-        [root],
-        heldNodeIds([], fetched),
-        day,
-      );
-      if (everyWay.dag.has(root)) {
+      // Would the unconfirmed alternatives, with what the learner holds, leave a way?
+      if (dayViewOf(fetched, [root], held, day, 'UNCONFIRMED').dag.has(root)) {
         return `No way to ${name} on ${day} relies only on facts graded ${minConfidence} or better; ask with minConfidence: UNCONFIRMED to see the others.`;
       }
     }

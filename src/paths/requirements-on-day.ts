@@ -2,7 +2,7 @@ import { Day } from '../history/as-of';
 import { Confidence, isAtLeast, weakest } from '../history/confidence';
 import { isAvailableOn, LifecycleDates, statusOn } from '../history/item-status';
 import { childrenFirst, DagNode, RequirementDag } from './requirement-dag';
-import { ItemProperties } from './requirement-subgraph';
+import { ItemProperties, RequirementSubgraph } from './requirement-subgraph';
 import { RequirementEvaluator, settledByHolding } from './satisfaction';
 
 /** When a requirement edge applied and how sure it is; keyed by `edgeKey(from, to)`. */
@@ -137,6 +137,22 @@ function blockersUnder(
   };
   roots.forEach(visit);
   return blockers;
+}
+
+/**
+ * The day's view of what `roots` need, as every path question prepares it: the requirements that
+ * applied that day (and alternatives at least `minConfidence`), then what can still be done.
+ */
+export function dayViewOf(
+  subgraph: RequirementSubgraph,
+  roots: string[],
+  heldIds: string[],
+  day: Day,
+  minConfidence: Confidence,
+): DayView {
+  const reach = [...roots, ...heldIds];
+  const dated = requirementsOn(subgraph.dag, subgraph.edges, day, minConfidence, reach);
+  return viewOnDay(dated, subgraph.items, roots, heldIds, day);
 }
 
 function unavailableReason(node: DagNode, lifecycle: LifecycleDates, day: Day): string {
