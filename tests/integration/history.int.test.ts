@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DatedPaths, pathsOn } from '../support/dated-paths';
 import { useSeededApi } from '../support/seeded-api';
 
 /**
@@ -17,32 +18,9 @@ test('as of 2021-06-01 the API gives exactly the seed document graph, as recorde
   expect(data).toEqual(JSON.parse(fixture('expected.json')));
 });
 
-const PATHS = `query Paths($code: String!, $asOf: Date, $holding: [String!]) {
-  certification(code: $code) {
-    paths(asOf: $asOf, holding: $holding) {
-      totalCount noPathReason
-      nodes { confidence exams { code } certifications { code } }
-    }
-  }
-}`;
-type PathsData = {
-  certification: {
-    paths: {
-      totalCount: number;
-      noPathReason: string | null;
-      nodes: {
-        confidence: string;
-        exams: { code: string }[];
-        certifications: { code: string }[];
-      }[];
-    };
-  };
-};
-const waysTo = async (code: string, asOf: string, holding: string[] = []) => {
-  const data = await seeded.api.query<PathsData>(PATHS, { code, asOf, holding });
-  return data.certification.paths;
-};
-const examsOf = (paths: PathsData['certification']['paths']) =>
+const waysTo = (code: string, asOf: string, holding: string[] = []) =>
+  pathsOn(seeded.api, code, asOf, { holding });
+const examsOf = (paths: DatedPaths) =>
   paths.nodes.map((node) => node.exams.map((exam) => exam.code));
 
 describe('today, per the reference', () => {

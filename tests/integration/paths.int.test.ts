@@ -10,6 +10,7 @@ import { bruteForceMinimalWays } from '../../src/paths/testing/brute-force';
 import { problemFromCatalog } from '../../src/paths/testing/problems';
 import { resetAndLoad } from '../support/test-database';
 import { useSeededApi } from '../support/seeded-api';
+import { pathsOn } from '../support/dated-paths';
 
 const seeded = useSeededApi();
 /** The seed document's day: the hand-worked answers below are for its graph. */
@@ -195,31 +196,8 @@ describe('first', () => {
 });
 
 describe('on later days', () => {
-  const LATER = `
-  query Later($code: String!, $asOf: Date, $minConfidence: Confidence) {
-    certification(code: $code) {
-      paths(asOf: $asOf, minConfidence: $minConfidence) {
-        asOf totalCount noPathReason
-        nodes { confidence exams { code } certifications { code } }
-      }
-    }
-  }`;
-  type Later = {
-    certification: {
-      paths: {
-        asOf: string;
-        totalCount: number;
-        noPathReason: string | null;
-        nodes: {
-          confidence: string;
-          exams: { code: string }[];
-          certifications: { code: string }[];
-        }[];
-      };
-    };
-  };
-  const later = async (code: string, asOf: string, minConfidence?: string) =>
-    (await seeded.api.query<Later>(LATER, { code, asOf, minConfidence })).certification.paths;
+  const later = (code: string, asOf: string, minConfidence?: string) =>
+    pathsOn(seeded.api, code, asOf, { minConfidence });
 
   test('azure-solutions-architect from 2022-04-01: the administrator associate, then AZ-305', async () => {
     for (const day of ['2022-04-01', '2026-11-27']) {
