@@ -40,6 +40,7 @@ export function createCatalogLoaders(repository: CatalogRepository) {
     examCourses: many((codes) => repository.coursesForExams(codes)),
     courseExams: many((codes) => repository.examsForCourses(codes)),
     succession: one((codes) => repository.succession(codes)),
+    requirementChanges: many((codes) => repository.requirementChanges(codes)),
     asOf(day: Day) {
       if (!byDay.has(day)) byDay.set(day, datedLoaders(day));
       return byDay.get(day)!;

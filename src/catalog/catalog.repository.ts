@@ -166,10 +166,13 @@ RETURN [label IN labels(n) WHERE label IN ['Certification', 'Exam', 'Requirement
 
 /** Every day on which something in a certification's own structure started or stopped applying. */
 const REQUIREMENT_CHANGES = `
-MATCH (root:Certification {code: $code})
+UNWIND $codes AS code
+MATCH (root:Certification {code: code})
   ((:Certification|RequirementGroup)-[:REQUIRES|ONE_OF]->(:RequirementGroup))*
   (parent)-[r:REQUIRES|ONE_OF]->(child)
-RETURN collect(DISTINCT toString(r.validFrom)) AS starts, collect(DISTINCT toString(r.validUntil)) AS ends`;
+RETURN code,
+       collect(DISTINCT toString(r.validFrom)) AS starts,
+       collect(DISTINCT toString(r.validUntil)) AS ends`;
 
 const KIND_OF_LABEL: Record<string, RequirementNodeKind> = {
   Certification: RequirementNodeKind.CERTIFICATION,
@@ -230,12 +233,17 @@ export class CatalogRepository {
    * The days a certification's own requirement set changed: each `validFrom`, and the day after
    * each `validUntil`, sorted. Between two of them the set stays the same.
    */
-  async requirementChanges(code: string): Promise<Day[]> {
-    const record = await this.database.read(
-      async (tx) => (await tx.run(REQUIREMENT_CHANGES, { code })).records[0],
+  async requirementChanges(codes: readonly string[]): Promise<Map<string, Day[]>> {
+    const records = await this.database.read(
+      async (tx) => (await tx.run(REQUIREMENT_CHANGES, { codes })).records,
     );
-    const ends = (record.get('ends') as string[]).map((end) => addDays(end, 1));
-    return [...new Set([...(record.get('starts') as string[]), ...ends])].sort();
+    const changes = new Map<string, Day[]>(codes.map((code) => [code, []]));
+    for (const record of records) {
+      const ends = (record.get('ends') as string[]).map((end) => addDays(end, 1));
+      const days = new Set([...(record.get('starts') as string[]), ...ends]);
+      changes.set(record.get('code'), [...days].sort());
+    }
+    return changes;
   }
 
   async requiredBy(

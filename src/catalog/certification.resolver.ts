@@ -36,8 +36,8 @@ export class CertificationResolver {
     description:
       'Every version of the requirements, oldest first, each with the days it applied (e.g. AZ-303 + AZ-304 until 2022-03-31, then Azure Administrator Associate + AZ-305).',
   })
-  async requirementHistory(@Root() cert: Certification, @Ctx() { catalog, loaders }: Context) {
-    const changes = await catalog.requirementChanges(cert.code);
+  async requirementHistory(@Root() cert: Certification, @Ctx() { loaders }: Context) {
+    const changes = await loaders.requirementChanges.load(cert.code);
     // Period i runs from change i-1 (or the start) to the day before change i (or open).
     const starts = [undefined, ...changes];
     const sets = await Promise.all(
