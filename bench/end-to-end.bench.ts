@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { Context, createContext } from '../src/context';
+import { Context, createContext } from '../src/api/context';
 import { Database } from '../src/db/database';
 import { applySchema } from '../src/db/schema-setup';
 import { buildCertgraphSchema } from '../src/schema/build-schema';

@@ -7,7 +7,7 @@ import { connect } from '../src/db/connect';
 import { Database } from '../src/db/database';
 import { startLocalNeo4j } from '../src/neo4j/local-neo4j';
 import { loadSeeds } from '../src/seed/load-seeds';
-import { seedSizedOptions, syntheticCatalog } from '../src/paths/synthetic-catalog';
+import { seedSizedOptions, syntheticCatalog } from '../tests/support/synthetic-catalog';
 import { benchEndToEnd, endToEndTable, EndToEndRow } from './end-to-end.bench';
 import { benchPure, firstTable, PureRow, pureTable } from './pure-paths.bench';
 

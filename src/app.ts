@@ -10,7 +10,7 @@ import express, { RequestHandler, Router } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
 import { DEFAULT_CACHE_MAX_AGE, DEFAULT_MAX_QUERY_COMPLEXITY, HttpConfig } from './config';
-import { Context, createContext } from './context';
+import { Context, createContext } from './api/context';
 import { Database } from './db/database';
 import { corsAllowlist } from './http/cors';
 import { cacheDefaults, httpCachePlugin } from './http/http-cache';

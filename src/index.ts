@@ -26,7 +26,7 @@ export {
   type HttpConfig,
   type Neo4jTarget,
 } from './config';
-export { type Context, createContext } from './context';
+export { type Context, createContext } from './api/context';
 export { connect, type ConnectionTarget } from './db/connect';
 export { Database } from './db/database';
 export { openDatabase, type OpenDatabase } from './db/open-database';

@@ -1,9 +1,6 @@
 import 'reflect-metadata';
-import {
-  RequirementEdgeType,
-  RequirementGraph,
-  RequirementNodeKind,
-} from '../catalog/requirement-graph.type';
+import { RequirementEdgeType, RequirementNodeKind } from '../model/enums';
+import { RequirementGraph } from '../model/requirement-graph.type';
 import { toMermaid } from './mermaid';
 
 const { CERTIFICATION, EXAM, GROUP } = RequirementNodeKind;

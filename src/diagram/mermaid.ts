@@ -1,9 +1,5 @@
-import {
-  RequirementEdgeType,
-  RequirementGraph,
-  RequirementGraphNode,
-  RequirementNodeKind,
-} from '../catalog/requirement-graph.type';
+import { RequirementEdgeType, RequirementNodeKind } from '../model/enums';
+import { RequirementGraph, RequirementGraphNode } from '../model/requirement-graph.type';
 
 /**
  * A requirement graph as a Mermaid flowchart, top down from the certification: certifications

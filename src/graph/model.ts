@@ -1,3 +1,5 @@
+import { RequirementMode } from '../domain/vocabulary';
+
 /**
  * The property graph in Neo4j (docs/graph-model.md draws it). Labels and relationship types are
  * a closed set, so Cypher may be templated from them; user input only ever goes in parameters.
@@ -23,8 +25,10 @@ export const KEY_PROPERTY: Record<NodeLabel, 'code' | 'id'> = {
 };
 
 /** Extra label that makes a group's mode visible at a glance in Neo4j Browser. */
-export const GROUP_MODE_LABEL = { ALL_OF: 'AllOf', ONE_OF: 'OneOf' } as const;
-export type GroupMode = keyof typeof GROUP_MODE_LABEL;
+export const GROUP_MODE_LABEL = { ALL_OF: 'AllOf', ONE_OF: 'OneOf' } as const satisfies Record<
+  RequirementMode,
+  string
+>;
 
 export type PropertyValue = string | number | boolean | string[];
 

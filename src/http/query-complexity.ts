@@ -6,7 +6,7 @@ import {
   getComplexity,
   simpleEstimator,
 } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../catalog/pagination';
+import { DEFAULT_PAGE_SIZE } from '../api/pagination';
 
 /**
  * A field with a `first` argument returns up to `first` items, so what is asked of each item

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { today } from '../history/as-of';
+import { today } from '../domain/days';
 import { formatProblem, SeedValidationError } from '../seed/catalog';
 import { loadSeeds, SEEDS_DIR } from '../seed/load-seeds';
 import { applyPlan } from './apply-merge';

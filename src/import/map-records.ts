@@ -1,4 +1,4 @@
-import { CertificationLevelName } from '../seed/catalog';
+import { CertificationLevel } from '../domain/vocabulary';
 
 export const LEARN_CATALOG_API = 'https://learn.microsoft.com/api/catalog/';
 
@@ -24,7 +24,7 @@ export function examOrCourseCode(uid: string, ownCode?: string): string | undefi
   return undefined;
 }
 
-const LEVEL_BY_LEARN_LEVEL: Partial<Record<string, CertificationLevelName>> = {
+const LEVEL_BY_LEARN_LEVEL: Partial<Record<string, CertificationLevel>> = {
   beginner: 'FUNDAMENTALS',
   intermediate: 'ASSOCIATE',
   advanced: 'EXPERT',
@@ -39,7 +39,7 @@ const LEVEL_BY_LEARN_LEVEL: Partial<Record<string, CertificationLevelName>> = {
 export function certificationLevel(
   certificationType: string | undefined,
   levels: string[],
-): { level: CertificationLevelName } | { reason: string } {
+): { level: CertificationLevel } | { reason: string } {
   const type = certificationType?.toLowerCase();
   if (type === 'specialty') return { level: 'SPECIALTY' };
   if (type === 'fundamentals') return { level: 'FUNDAMENTALS' };

@@ -4,10 +4,10 @@ import { bit, indicesOf } from './exam-mask';
 import { certificationNodeId, examNodeId } from './requirement-dag';
 import { compileProblem, meets, RequirementProblem } from './requirement-problem';
 import { settledByHolding } from './satisfaction';
-import { syntheticCatalog } from './synthetic-catalog';
-import { bruteForceCheapest } from './testing/brute-force';
-import { dagOf, problemFromCatalog } from './testing/problems';
-import { randomAndOr } from './testing/random-dag';
+import { syntheticCatalog } from '../../tests/support/synthetic-catalog';
+import { bruteForceCheapest } from '../../tests/support/paths/brute-force';
+import { dagOf, problemFromCatalog } from '../../tests/support/paths/problems';
+import { randomAndOr } from '../../tests/support/paths/random-dag';
 
 const codesOf = (problem: RequirementProblem, mask: bigint) =>
   indicesOf(mask).map((i) => problem.exams[i].split(':')[1]);

@@ -3,8 +3,8 @@ import { factorWays } from './factor-ways';
 import { listMinimalWays } from './list-ways';
 import { certificationNodeId } from './requirement-dag';
 import { compileProblem } from './requirement-problem';
-import { bruteForceMinimalWays } from './testing/brute-force';
-import { dagOf } from './testing/problems';
+import { bruteForceMinimalWays } from '../../tests/support/paths/brute-force';
+import { dagOf } from '../../tests/support/paths/problems';
 
 // Two choices offer the same associate C, which has choices of its own.
 const SHARED_ASSOCIATE = {

@@ -7,8 +7,8 @@ import { certificationNodeId, examNodeId, reachableFrom } from './requirement-da
 import { compileProblem } from './requirement-problem';
 import { subgraphOf } from './requirement-subgraph';
 import { RequirementEvaluator, settledByHolding } from './satisfaction';
-import { syntheticCatalog } from './synthetic-catalog';
-import { dagOf } from './testing/problems';
+import { syntheticCatalog } from '../../tests/support/synthetic-catalog';
+import { dagOf } from '../../tests/support/paths/problems';
 
 const DEVOPS = { T: 'all(any(A, B), e)', A: 'a', B: 'b' };
 

@@ -1,8 +1,6 @@
+import { PlanObjective } from '../domain/vocabulary';
 import { RequirementProblem } from './requirement-problem';
 import { RequirementSubgraph } from './requirement-subgraph';
-
-export const PLAN_OBJECTIVES = ['FEWEST_EXAMS', 'FEWEST_COURSE_HOURS', 'LOWEST_EXAM_COST'] as const;
-export type PlanObjectiveName = (typeof PLAN_OBJECTIVES)[number];
 
 const numberOr = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
@@ -16,7 +14,7 @@ const numberOr = (value: unknown): number | null => (typeof value === 'number' ?
  *   counted for each of them: per-exam costs keep the objective exact and simple.
  */
 export function examCosts(
-  objective: PlanObjectiveName,
+  objective: PlanObjective,
   problem: RequirementProblem,
   subgraph: RequirementSubgraph,
 ): (number | null)[] {

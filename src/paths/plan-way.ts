@@ -1,6 +1,7 @@
 import { cheapestWay, DEFAULT_SEARCH_STEPS } from './cheapest-way';
 import { indicesOf } from './exam-mask';
-import { examCosts, PlanObjectiveName, searchWeights } from './plan-costs';
+import { PlanObjective } from '../domain/vocabulary';
+import { examCosts, searchWeights } from './plan-costs';
 import { RequirementProblem } from './requirement-problem';
 import { RequirementSubgraph } from './requirement-subgraph';
 
@@ -18,7 +19,7 @@ export interface PlannedWay {
 export function planWay(
   problem: RequirementProblem,
   subgraph: RequirementSubgraph,
-  objective: PlanObjectiveName,
+  objective: PlanObjective,
   maxSteps = DEFAULT_SEARCH_STEPS,
 ): PlannedWay {
   const costs = examCosts(objective, problem, subgraph);

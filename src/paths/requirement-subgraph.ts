@@ -1,12 +1,20 @@
+import { Confidence } from '../domain/confidence';
+import { Validity } from '../domain/day-rule';
 import { PropertyGraph } from '../graph/model';
 import { DagNode, DagNodeKind, RequirementDag } from './requirement-dag';
-import { EdgeFacts, edgeKey, EdgeFactsMap } from './requirements-on-day';
 
 export type ItemProperties = Record<string, unknown>;
 
+/** When a requirement edge applied and how sure it is; keyed by `edgeKey(from, to)`. */
+export interface EdgeFacts extends Validity {
+  confidence: Confidence;
+}
+export type EdgeFactsMap = ReadonlyMap<string, EdgeFacts>;
+export const edgeKey = (from: string, to: string): string => `${from}->${to}`;
+
 /**
  * What the path questions need from the catalog: the requirement DAG plus the facts shown in
- * answers (item properties, courses per exam). Fetched by one Cypher query (paths.repository.ts),
+ * answers (item properties, courses per exam). Fetched by one Cypher query (store/subgraph.repository.ts),
  * or built from a seed catalog for tests and benchmarks (`subgraphOf`).
  */
 export interface RequirementSubgraph {
@@ -19,7 +27,7 @@ export interface RequirementSubgraph {
   edges: EdgeFactsMap;
 }
 
-const KIND_OF_LABEL: Record<string, DagNodeKind> = {
+const DAG_KIND_OF_LABEL: Record<string, DagNodeKind> = {
   Certification: 'CERTIFICATION',
   Exam: 'EXAM',
 };
@@ -36,7 +44,7 @@ export function subgraphOf(graph: PropertyGraph): RequirementSubgraph {
       items.set(id, node.properties);
       continue;
     }
-    const kind = KIND_OF_LABEL[node.label] ?? (node.properties.mode as DagNodeKind);
+    const kind = DAG_KIND_OF_LABEL[node.label] ?? (node.properties.mode as DagNodeKind);
     dag.set(id, { id, kind, key: node.key, children: [] });
     if (node.label !== 'RequirementGroup') items.set(id, node.properties);
   }

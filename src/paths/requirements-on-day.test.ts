@@ -1,5 +1,6 @@
 import { DagNode } from './requirement-dag';
-import { EdgeFacts, edgeKey, gradeOfWay, requirementsOn, viewOnDay } from './requirements-on-day';
+import { EdgeFacts, edgeKey } from './requirement-subgraph';
+import { gradeOfWay, requirementsOn, viewOnDay } from './requirements-on-day';
 
 // expert needs ONE_OF(admin, dev) and EXP; admin needs ADM (retiring 2025-06-30); dev needs DEV.
 const node = (id: string, kind: DagNode['kind'], children: string[] = []): DagNode => ({

@@ -1,23 +1,10 @@
-import { Day } from '../history/as-of';
-import { Confidence, isAtLeast, weakest } from '../history/confidence';
-import { isAvailableOn, LifecycleDates, statusOn } from '../history/item-status';
+import { Confidence, isAtLeast, weakest } from '../domain/confidence';
+import { appliesOn } from '../domain/day-rule';
+import { Day } from '../domain/days';
+import { isAvailableOn, LifecycleDates, statusOn } from '../domain/status';
 import { childrenFirst, DagNode, RequirementDag } from './requirement-dag';
-import { ItemProperties, RequirementSubgraph } from './requirement-subgraph';
+import { EdgeFactsMap, edgeKey, ItemProperties, RequirementSubgraph } from './requirement-subgraph';
 import { RequirementEvaluator, settledByHolding } from './satisfaction';
-
-/** When a requirement edge applied and how sure it is; keyed by `edgeKey(from, to)`. */
-export interface EdgeFacts {
-  validFrom?: Day;
-  validUntil?: Day;
-  confidence: Confidence;
-}
-export type EdgeFactsMap = ReadonlyMap<string, EdgeFacts>;
-export const edgeKey = (from: string, to: string): string => `${from}->${to}`;
-
-const applies = (facts: EdgeFacts | undefined, day: Day): boolean =>
-  !facts ||
-  ((facts.validFrom === undefined || facts.validFrom <= day) &&
-    (facts.validUntil === undefined || day <= facts.validUntil));
 
 /**
  * The DAG with only the edges that applied on `day`, and without the alternatives (ONE_OF
@@ -35,7 +22,7 @@ export function requirementsOn(
   const keep = (node: DagNode) => {
     const children = node.children.filter((child) => {
       const facts = edges.get(edgeKey(node.id, child));
-      if (!applies(facts, day)) return false;
+      if (facts && !appliesOn(facts, day)) return false;
       return node.kind !== 'ONE_OF' || !facts || isAtLeast(facts.confidence, minConfidence);
     });
     result.set(node.id, { ...node, children });

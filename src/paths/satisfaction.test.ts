@@ -1,6 +1,6 @@
 import { certificationNodeId } from './requirement-dag';
 import { RequirementEvaluator, settledByHolding } from './satisfaction';
-import { dagOf } from './testing/problems';
+import { dagOf } from '../../tests/support/paths/problems';
 
 // devops-engineer's shape: T needs a choice of associate (A or B) and exam e.
 const dag = dagOf({ T: 'all(any(A, B), e)', A: 'a', B: 'all(b1, b2)' });

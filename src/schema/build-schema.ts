@@ -1,41 +1,26 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { CatalogResolver } from '../catalog/catalog.resolver';
-import { CertificationResolver } from '../catalog/certification.resolver';
-import { CourseResolver } from '../catalog/course.resolver';
-import { ExamResolver } from '../catalog/exam.resolver';
-import { RequirementGroupResolver } from '../catalog/requirement-group.resolver';
-import { DiagramResolver } from '../diagram/diagram.resolver';
-import { Course } from '../catalog/course.type';
-import { Exam } from '../catalog/exam.type';
-import { Certification } from '../catalog/certification.type';
-import { CertificationPathsResolver } from '../paths/certification-paths.resolver';
-import { CourseDurationResolver } from '../paths/course-duration.resolver';
-import { ExamUnlocksResolver } from '../paths/exam-unlocks.resolver';
-import { PlanResolver, PlanSuccessorsResolver } from '../paths/plan.resolver';
-import {
-  CertificationSuccessionResolver,
-  CourseSuccessionResolver,
-  ExamSuccessionResolver,
-} from '../history/succession.resolver';
+import { CatalogItemResolver } from '../api/catalog-item.resolver';
+import { CertificationResolver } from '../api/certification.resolver';
+import { CourseResolver } from '../api/course.resolver';
+import { ExamResolver } from '../api/exam.resolver';
+import { PlanResolver } from '../api/plan.resolver';
+import { QueryResolver } from '../api/query.resolver';
+import { RequirementGroupResolver } from '../api/requirement-group.resolver';
+import { Certification } from '../model/certification.type';
+import { Course } from '../model/course.type';
+import { Exam } from '../model/exam.type';
 
-/** The one list of resolvers; every type the API exposes is reachable from them. */
+/** The one list of resolvers, one per GraphQL type; every type the API exposes is reachable from them. */
 export const RESOLVERS = [
-  CatalogResolver,
+  QueryResolver,
+  CatalogItemResolver,
   CertificationResolver,
   ExamResolver,
   CourseResolver,
   RequirementGroupResolver,
-  CertificationPathsResolver,
-  ExamUnlocksResolver,
-  CourseDurationResolver,
   PlanResolver,
-  PlanSuccessorsResolver,
-  DiagramResolver,
-  CertificationSuccessionResolver,
-  ExamSuccessionResolver,
-  CourseSuccessionResolver,
 ] as const;
 
 export function buildCertgraphSchema(): Promise<GraphQLSchema> {

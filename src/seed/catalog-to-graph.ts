@@ -5,7 +5,7 @@ import {
   PropertyGraph,
   PropertyValue,
 } from '../graph/model';
-import { Catalog, Lifecycle, Provenance, RequirementSpec } from './catalog';
+import { Catalog, LifecycleSeed, Provenance, RequirementSpec } from './catalog';
 
 /** Drops absent values: Neo4j stores no nulls, and an absent property reads back as null. */
 function defined(
@@ -36,7 +36,7 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
     confidence: Provenance['confidence'];
     sources: string[];
     notes: string[];
-    lifecycle?: Lifecycle;
+    lifecycle?: LifecycleSeed;
   }) => ({
     code: x.code,
     name: x.name,
@@ -131,7 +131,7 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
 }
 
 /** The lifecycle as node properties; its provenance gets a `lifecycle` prefix. */
-function lifecycleProperties(lifecycle: Lifecycle | undefined) {
+function lifecycleProperties(lifecycle: LifecycleSeed | undefined) {
   if (!lifecycle) return {};
   const { availableFrom, betaUntil, retirementAnnouncedOn, retiredOn, provenance } = lifecycle;
   return {

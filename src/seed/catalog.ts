@@ -1,11 +1,6 @@
 /** The catalog as curators write it in seeds/*.yaml, after parsing and before any checks. */
-
-export const CERTIFICATION_LEVELS = ['FUNDAMENTALS', 'ASSOCIATE', 'EXPERT', 'SPECIALTY'] as const;
-export type CertificationLevelName = (typeof CERTIFICATION_LEVELS)[number];
-
-/** How sure a fact is: a Microsoft page (or a dated copy of one), another source, or no source. */
-export const CONFIDENCE_GRADES = ['OFFICIAL', 'SECONDARY', 'UNCONFIRMED'] as const;
-export type Confidence = (typeof CONFIDENCE_GRADES)[number];
+import { Confidence } from '../domain/confidence';
+import { CertificationLevel } from '../domain/vocabulary';
 
 /** Where a fact comes from and how sure it is. */
 export interface Provenance {
@@ -31,7 +26,7 @@ export type RequirementTarget =
 export type RequirementSpec = RequirementTarget & Validity & { provenance?: Provenance };
 
 /** When an item could be taken or earned, and what came after it (docs/catalog-history.md). */
-export interface Lifecycle {
+export interface LifecycleSeed {
   availableFrom?: string;
   betaUntil?: string;
   retirementAnnouncedOn?: string;
@@ -47,11 +42,11 @@ interface ItemBase extends Provenance {
   code: string;
   name: string;
   url?: string;
-  lifecycle?: Lifecycle;
+  lifecycle?: LifecycleSeed;
 }
 
 export interface CertificationSeed extends ItemBase {
-  level: CertificationLevelName;
+  level: CertificationLevel;
   description?: string;
   /** Everything listed must be met (ALL_OF), each entry while it applied. */
   requires: RequirementSpec[];

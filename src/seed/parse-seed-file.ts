@@ -1,10 +1,9 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { CONFIDENCE_GRADES, Confidence } from '../domain/confidence';
+import { CERTIFICATION_LEVELS } from '../domain/vocabulary';
 import {
-  CERTIFICATION_LEVELS,
-  CONFIDENCE_GRADES,
   Catalog,
-  Confidence,
   ItemKind,
   Provenance,
   RequirementSpec,

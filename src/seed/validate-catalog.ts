@@ -2,7 +2,7 @@ import { findCycles } from '../graph/find-cycles';
 import {
   Catalog,
   ItemKind,
-  Lifecycle,
+  LifecycleSeed,
   Located,
   RequirementSpec,
   SeedLocation,
@@ -159,7 +159,7 @@ function entryProblems(
   return problems;
 }
 
-const DATE_ORDER: [keyof Lifecycle, keyof Lifecycle][] = [
+const DATE_ORDER: [keyof LifecycleSeed, keyof LifecycleSeed][] = [
   ['availableFrom', 'retiredOn'],
   ['availableFrom', 'betaUntil'],
   ['betaUntil', 'retiredOn'],

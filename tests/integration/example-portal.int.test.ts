@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import readline from 'node:readline';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { appliesOn } from '../../src/history/as-of';
+import { appliesOnCypher } from '../../src/store/cypher/day-rule';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { artifactPath, launchBrowser } from '../support/browser';
 import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
@@ -372,7 +372,7 @@ test('draws every certification of the catalog as of 2026-11-27 with a box for e
       const expected = await db.database.read(async (tx) =>
         (
           await tx.run(
-            `MATCH (:Certification {code: $code})(()-[r:REQUIRES|ONE_OF]->() WHERE ${appliesOn('r')})*(n:Exam|Certification)
+            `MATCH (:Certification {code: $code})(()-[r:REQUIRES|ONE_OF]->() WHERE ${appliesOnCypher('r')})*(n:Exam|Certification)
              RETURN DISTINCT n.code AS code, n.retiredOn < date($asOf) AS retired ORDER BY code`,
             { code, asOf: TODAY },
           )

@@ -5,9 +5,9 @@
  */
 import { indicesOf } from '../../src/paths/exam-mask';
 import { certificationNodeId } from '../../src/paths/requirement-dag';
-import { syntheticCatalog } from '../../src/paths/synthetic-catalog';
-import { bruteForceMinimalWays } from '../../src/paths/testing/brute-force';
-import { problemFromCatalog } from '../../src/paths/testing/problems';
+import { syntheticCatalog } from '../support/synthetic-catalog';
+import { bruteForceMinimalWays } from '../support/paths/brute-force';
+import { problemFromCatalog } from '../support/paths/problems';
 import { resetAndLoad } from '../support/test-database';
 import { useSeededApi } from '../support/seeded-api';
 import { pathsOn } from '../support/dated-paths';

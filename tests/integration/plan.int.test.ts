@@ -6,9 +6,9 @@
 import { catalogToGraph } from '../../src/seed/catalog-to-graph';
 import { examCosts, searchWeights } from '../../src/paths/plan-costs';
 import { subgraphOf } from '../../src/paths/requirement-subgraph';
-import { syntheticCatalog } from '../../src/paths/synthetic-catalog';
-import { bruteForceCheapest } from '../../src/paths/testing/brute-force';
-import { problemFromCatalog } from '../../src/paths/testing/problems';
+import { syntheticCatalog } from '../support/synthetic-catalog';
+import { bruteForceCheapest } from '../support/paths/brute-force';
+import { problemFromCatalog } from '../support/paths/problems';
 import { resetAndLoad } from '../support/test-database';
 import { useSeededApi } from '../support/seeded-api';
 

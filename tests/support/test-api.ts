@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import assert from 'node:assert';
 import { formatError } from '../../src/app';
-import { Context, createContext } from '../../src/context';
+import { Context, createContext } from '../../src/api/context';
 import { Database } from '../../src/db/database';
 import { buildCertgraphSchema } from '../../src/schema/build-schema';
 

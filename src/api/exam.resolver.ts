@@ -1,0 +1,41 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { isAvailableOn } from '../domain/status';
+import { Certification } from '../model/certification.type';
+import { Course } from '../model/course.type';
+import { Exam } from '../model/exam.type';
+import { Unlock } from '../model/unlock.type';
+import { AsOfArgs, dayOf } from './args/as-of.args';
+import { pathQuestion, UnlocksArgs } from './args/path.args';
+import { Context } from './context';
+import { SuccessionFields } from './succession.fields';
+
+/** Every field of Exam beyond its own properties. */
+@Resolver(() => Exam)
+export class ExamResolver extends SuccessionFields(Exam) {
+  @FieldResolver(() => [Course], {
+    description:
+      'Instructor-led courses that prepare for this exam and are offered on the day asked (not retired, not yet to come).',
+  })
+  async courses(@Root() exam: Exam, @Ctx() { loaders }: Context, @Args() { asOf }: AsOfArgs) {
+    const day = dayOf(asOf);
+    return (await loaders.examCourses.load(exam.code)).filter((course) =>
+      isAvailableOn(course, day),
+    );
+  }
+
+  @FieldResolver(() => [Certification], {
+    description:
+      'Certifications that require this exam on the day asked, directly or as one of their alternatives.',
+  })
+  requiredBy(@Root() exam: Exam, @Ctx() { loaders }: Context, @Args() { asOf }: AsOfArgs) {
+    return loaders.asOf(dayOf(asOf)).examRequiredBy.load(exam.code);
+  }
+
+  @FieldResolver(() => [Unlock], {
+    description:
+      'Certifications this exam counts toward, at any depth, and what is left for each once it is passed.',
+  })
+  unlocks(@Root() exam: Exam, @Ctx() { paths }: Context, @Args() args: UnlocksArgs) {
+    return paths.unlocks(exam.code, args.holding ?? [], pathQuestion(args, 'SECONDARY'));
+  }
+}

@@ -1,0 +1,109 @@
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { certificationCode, examOrCourseCode } from '../domain/codes';
+import { CatalogItem } from '../model/catalog-item.type';
+import { Certification } from '../model/certification.type';
+import {
+  CertificationConnection,
+  CourseConnection,
+  ExamConnection,
+} from '../model/connection.type';
+import { Course } from '../model/course.type';
+import { Exam } from '../model/exam.type';
+import { Plan } from '../model/plan.type';
+import { Unlock } from '../model/unlock.type';
+import { DEFAULT_SEARCH_RESULTS, MAX_SEARCH_RESULTS, toFullTextQuery } from '../store/search-query';
+import { CertificationListArgs, ListArgs, listQuery } from './args/list.args';
+import { PlanArgs, pathQuestion, UnlocksArgs } from './args/path.args';
+import { Context } from './context';
+import { checkPageSize, toConnection } from './pagination';
+
+const CODE = 'Any letter case.';
+
+/** Every field of Query: lookups, lists, search, and the plan and unlocks questions. */
+@Resolver()
+export class QueryResolver {
+  @Query(() => Certification, {
+    nullable: true,
+    description: `A certification by its slug. ${CODE}`,
+  })
+  certification(@Arg('code') code: string, @Ctx() { loaders }: Context) {
+    return loaders.certification.load(certificationCode(code));
+  }
+
+  @Query(() => Exam, { nullable: true, description: `An exam by its code, e.g. "AZ-400". ${CODE}` })
+  exam(@Arg('code') code: string, @Ctx() { loaders }: Context) {
+    return loaders.exam.load(examOrCourseCode(code));
+  }
+
+  @Query(() => Course, {
+    nullable: true,
+    description: `A course by its code, e.g. "AZ-400T00". ${CODE}`,
+  })
+  course(@Arg('code') code: string, @Ctx() { loaders }: Context) {
+    return loaders.course.load(examOrCourseCode(code));
+  }
+
+  @Query(() => CertificationConnection, {
+    description: 'Certifications by code, optionally of one level and status.',
+  })
+  async certifications(@Ctx() { store }: Context, @Args() args: CertificationListArgs) {
+    const { page, filter } = listQuery(args);
+    return toConnection(await store.listings.list('Certification', page, filter));
+  }
+
+  @Query(() => ExamConnection, { description: 'Exams by code, optionally of one status.' })
+  async exams(@Ctx() { store }: Context, @Args() args: ListArgs) {
+    const { page, filter } = listQuery(args);
+    return toConnection(await store.listings.list('Exam', page, filter));
+  }
+
+  @Query(() => CourseConnection, { description: 'Courses by code, optionally of one status.' })
+  async courses(@Ctx() { store }: Context, @Args() args: ListArgs) {
+    const { page, filter } = listQuery(args);
+    return toConnection(await store.listings.list('Course', page, filter));
+  }
+
+  @Query(() => [CatalogItem], {
+    description:
+      'Full-text search over codes and names of every kind of item; each word matches as a prefix. An exact code comes first.',
+  })
+  search(
+    @Ctx() { store }: Context,
+    @Arg('text') text: string,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `At most this many results, 0 to ${MAX_SEARCH_RESULTS} (default ${DEFAULT_SEARCH_RESULTS}).`,
+    })
+    first?: number,
+  ) {
+    const limit = checkPageSize(first, 'first', MAX_SEARCH_RESULTS, DEFAULT_SEARCH_RESULTS);
+    return store.listings.search(toFullTextQuery(text), text.trim().toLowerCase(), limit);
+  }
+
+  @Query(() => Plan, {
+    nullable: true,
+    description:
+      'The single best path to a certification from what the learner holds, proven optimal where `optimal` says so. Null when no certification has that code.',
+  })
+  plan(@Ctx() { paths }: Context, @Args() args: PlanArgs) {
+    return paths.plan(
+      args.target,
+      args.holding ?? [],
+      args.optimizeFor ?? 'FEWEST_EXAMS',
+      pathQuestion(args, 'SECONDARY'),
+    );
+  }
+
+  @Query(() => [Unlock], {
+    description:
+      'What an exam or certification counts toward, at any depth, and how much is left for each once it is held. Closest first.',
+  })
+  unlocks(
+    @Ctx() { paths }: Context,
+    @Arg('code', { description: 'An exam code or certification slug, any letter case.' })
+    code: string,
+    @Args() args: UnlocksArgs,
+  ) {
+    return paths.unlocks(code, args.holding ?? [], pathQuestion(args, 'SECONDARY'));
+  }
+}

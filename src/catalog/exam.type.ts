@@ -1,5 +1,0 @@
-import { ObjectType } from 'type-graphql';
-import { CatalogItem } from './catalog-item.type';
-
-@ObjectType({ implements: CatalogItem, description: 'An exam a learner sits, e.g. AZ-400.' })
-export class Exam extends CatalogItem {}

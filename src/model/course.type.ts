@@ -1,0 +1,14 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { CatalogItem } from './catalog-item.type';
+
+@ObjectType({
+  implements: CatalogItem,
+  description: 'An instructor-led course that prepares for one or more exams.',
+})
+export class Course extends CatalogItem {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How long the course runs, in hours, when a source gives it (null: unknown).',
+  })
+  durationInHours?: number;
+}

@@ -1,0 +1,109 @@
+import { registerEnumType } from 'type-graphql';
+import { CONFIDENCE_GRADES, Confidence as ConfidenceName } from '../domain/confidence';
+import { ITEM_STATUSES, ItemStatus as ItemStatusName } from '../domain/status';
+import {
+  CERTIFICATION_LEVELS,
+  CertificationLevel as CertificationLevelName,
+  PLAN_OBJECTIVES,
+  PlanObjective as PlanObjectiveName,
+  REQUIREMENT_MODES,
+  RequirementMode as RequirementModeName,
+} from '../domain/vocabulary';
+
+/**
+ * Every GraphQL enum. The values are the domain's words (src/domain/), so an enum here is only
+ * their GraphQL face: the object type-graphql registers, and its descriptions.
+ */
+const enumOf = <const V extends readonly string[]>(values: V) =>
+  Object.fromEntries(values.map((value) => [value, value])) as { [K in V[number]]: K };
+
+export const Confidence = enumOf(CONFIDENCE_GRADES);
+export type Confidence = ConfidenceName;
+registerEnumType(Confidence, {
+  name: 'Confidence',
+  description: 'How sure a fact is.',
+  valuesConfig: {
+    OFFICIAL: {
+      description: 'A Microsoft page says so (directly, or in a dated copy that quotes it).',
+    },
+    SECONDARY: { description: 'Only other sources say so: blogs, trainers, prep sites.' },
+    UNCONFIRMED: {
+      description:
+        'Believed, but no collected source shows it. Never present it as certain; check the listed page.',
+    },
+  },
+});
+
+export const ItemStatus = enumOf(ITEM_STATUSES);
+export type ItemStatus = ItemStatusName;
+registerEnumType(ItemStatus, {
+  name: 'ItemStatus',
+  description: 'Where an item stands in its lifecycle on a given day.',
+  valuesConfig: {
+    UPCOMING: { description: 'Not available yet (before `availableFrom`).' },
+    BETA: { description: 'Available in beta (up to `betaUntil`).' },
+    ACTIVE: { description: 'Available, no retirement announced.' },
+    RETIRING: {
+      description: 'Still available, but its retirement is announced (see `retiredOn`).',
+    },
+    RETIRED: {
+      description:
+        'No longer available: cannot be newly taken or earned after `retiredOn`. Held ones still count where Microsoft accepts them.',
+    },
+  },
+});
+
+export const CertificationLevel = enumOf(CERTIFICATION_LEVELS);
+export type CertificationLevel = CertificationLevelName;
+registerEnumType(CertificationLevel, { name: 'CertificationLevel' });
+
+export const RequirementMode = enumOf(REQUIREMENT_MODES);
+export type RequirementMode = RequirementModeName;
+registerEnumType(RequirementMode, {
+  name: 'RequirementMode',
+  valuesConfig: {
+    ALL_OF: { description: 'Every item must be met.' },
+    ONE_OF: { description: 'Any one item is enough: the learner chooses.' },
+  },
+});
+
+export const PlanObjective = enumOf(PLAN_OBJECTIVES);
+export type PlanObjective = PlanObjectiveName;
+registerEnumType(PlanObjective, {
+  name: 'PlanObjective',
+  description: 'What the best plan minimises. An exam shared by two branches counts once.',
+  valuesConfig: {
+    FEWEST_EXAMS: { description: 'The number of exams still to pass.' },
+    FEWEST_COURSE_HOURS: {
+      description:
+        'Hours of preparation: for each exam, the shortest course that prepares for it (0 when no course does). Exams whose courses have no known duration are avoided where possible and listed in `costUnknownFor`.',
+    },
+    LOWEST_EXAM_COST: {
+      description:
+        'Exam fees in US dollars. Exams without a known price are avoided where possible and listed in `costUnknownFor`.',
+    },
+  },
+});
+
+export enum RequirementNodeKind {
+  CERTIFICATION = 'CERTIFICATION',
+  EXAM = 'EXAM',
+  GROUP = 'GROUP',
+}
+registerEnumType(RequirementNodeKind, { name: 'RequirementNodeKind' });
+
+export enum RequirementEdgeType {
+  REQUIRES = 'REQUIRES',
+  ONE_OF = 'ONE_OF',
+}
+registerEnumType(RequirementEdgeType, { name: 'RequirementEdgeType' });
+
+export enum DiagramFormat {
+  MERMAID = 'MERMAID',
+}
+registerEnumType(DiagramFormat, {
+  name: 'DiagramFormat',
+  valuesConfig: {
+    MERMAID: { description: 'Mermaid flowchart text, for Markdown, wikis and mermaid.js.' },
+  },
+});

@@ -1,0 +1,11 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { CatalogItem } from './catalog-item.type';
+
+@ObjectType({ implements: CatalogItem, description: 'An exam a learner sits, e.g. AZ-400.' })
+export class Exam extends CatalogItem {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The exam fee in US dollars, when a source gives it (null: unknown).',
+  })
+  priceUsd?: number;
+}

@@ -1,0 +1,51 @@
+import { createUnionType, Field, ID, ObjectType } from 'type-graphql';
+import { Certification } from './certification.type';
+import { DatedRequirement } from './dated-requirement.type';
+import { RequirementMode } from './enums';
+import { Exam } from './exam.type';
+import { DateScalar } from './scalars';
+
+/** What a group points at, before the catalog items themselves are loaded (in batches). */
+export type RequirementRef = (
+  | { kind: 'Certification'; code: string }
+  | { kind: 'Exam'; code: string }
+  | { kind: 'RequirementGroup'; group: RequirementGroup }
+) & { facts: DatedRequirement };
+
+@ObjectType({
+  description:
+    "A set of requirements. A certification's own requirements are an ALL_OF group; a choice between alternatives is a ONE_OF group.",
+})
+export class RequirementGroup {
+  @Field(() => ID, {
+    description: 'Stable id: the certification code, plus the position path for nested groups.',
+  })
+  id!: string;
+
+  @Field(() => RequirementMode)
+  mode!: RequirementMode;
+
+  @Field(() => DateScalar, {
+    description: 'The day the group is read for: its items applied then.',
+  })
+  asOf!: string;
+
+  /** Resolved to catalog items by RequirementGroupResolver.items. */
+  refs!: RequirementRef[];
+}
+
+export const Requirement = createUnionType({
+  name: 'Requirement',
+  description: 'One item of a requirement group.',
+  types: () => [Certification, Exam, RequirementGroup] as const,
+});
+
+@ObjectType({
+  implements: DatedRequirement,
+  description:
+    'One entry of a requirement group: the item, and when and on whose word it is required.',
+})
+export class RequirementEntry extends DatedRequirement {
+  @Field(() => Requirement)
+  item!: typeof Requirement;
+}
