@@ -13,14 +13,22 @@
 // :param asOf => date()
 WITH coalesce(date($asOf), date()) AS asOf
 MATCH (item:Certification|Exam|Course)
-WHERE item.retiredOn < asOf OR item.retirementAnnouncedOn <= asOf
+WITH asOf, item,
+  CASE
+    WHEN item.retiredOn < asOf THEN 'RETIRED'
+    WHEN item.availableFrom > asOf THEN 'UPCOMING'
+    WHEN item.betaUntil >= asOf THEN 'BETA'
+    WHEN item.retirementAnnouncedOn <= asOf THEN 'RETIRING'
+    ELSE 'ACTIVE'
+  END AS status
+WHERE status IN ['RETIRED', 'RETIRING']
 OPTIONAL MATCH replaced = (item)-[:REPLACED_BY]->(replacement)
 OPTIONAL MATCH succeeded = (item)-[:SUCCEEDED_BY]->(successor)
 RETURN
   [label IN labels(item) WHERE label IN ['Certification', 'Exam', 'Course']][0] AS kind,
   item.code AS code,
   item.name AS name,
-  CASE WHEN item.retiredOn < asOf THEN 'RETIRED' ELSE 'RETIRING' END AS status,
+  status,
   item.retiredOn AS retiredOn,
   replacement.code AS replacedBy,
   successor.code AS succeededBy,
