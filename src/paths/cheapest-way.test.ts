@@ -65,6 +65,13 @@ describe('cheapestWay on tiny named graphs', () => {
     expect(way.cost).toBe(1);
   });
 
+  test('refuses weights that do not match the exams, instead of summing NaN', () => {
+    const problem = problemOf({ T: 'all(any(A, B), e)', A: 'a', B: 'b' });
+    expect(() => cheapestWay(problem, [1, 1])).toThrow(
+      'cheapestWay: 2 weights for 3 exams; give one per exam',
+    );
+  });
+
   test('already qualified: no exams, optimal', () => {
     const problem = problemOf({ T: 'all(any(A, B), e)', A: 'a', B: 'b' }, [
       certificationNodeId('T'),
@@ -153,10 +160,17 @@ describe('cheapestWay on random catalogs (fast-check)', () => {
   test('dense random AND/OR graphs with shared exams: equals the brute-force optimum', () => {
     fc.assert(
       fc.property(
-        randomAndOr,
-        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 10 }),
-        ({ problem }, costs) => {
-          const weights = problem.exams.map((_, i) => costs[i]);
+        // One cost per exam of the generated problem, however many exams it has.
+        randomAndOr.chain(({ problem }) =>
+          fc.tuple(
+            fc.constant(problem),
+            fc.array(fc.integer({ min: 0, max: 9 }), {
+              minLength: problem.exams.length,
+              maxLength: problem.exams.length,
+            }),
+          ),
+        ),
+        ([problem, weights]) => {
           const way = cheapestWay(problem, weights);
           expect(way.optimal).toBe(true);
           expect(way.cost).toBeCloseTo(bruteForceCheapest(problem, weights), 9);
@@ -175,7 +189,7 @@ describe('cheapestWay on random catalogs (fast-check)', () => {
         fc.pre(problem.exams.length <= 14 && problem.root !== null);
         const weights = problem.exams.map(() => 1);
         const way = cheapestWay(problem, weights, steps);
-        expect(meets(problem, problem.root!, way.mask)).toBe(true);
+        expect(meets(problem, problem.root, way.mask)).toBe(true);
         expect(way.cost).toBeGreaterThanOrEqual(bruteForceCheapest(problem, weights));
         if (way.optimal) expect(way.cost).toBe(bruteForceCheapest(problem, weights));
       }),

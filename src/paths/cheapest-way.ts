@@ -35,6 +35,12 @@ export function cheapestWay(
   maxSteps = DEFAULT_SEARCH_STEPS,
 ): CheapestWay {
   if (problem.root === null) return { mask: NO_EXAMS, cost: 0, optimal: true, steps: 0 };
+  if (weights.length !== problem.exams.length) {
+    // A missing weight would be summed as NaN and silently spoil every comparison.
+    throw new RangeError(
+      `cheapestWay: ${weights.length} weights for ${problem.exams.length} exams; give one per exam`,
+    );
+  }
   const search = new WaySearch(problem, weights, maxSteps);
   const greedy = search.greedy([problem.root], NO_EXAMS);
   const better = search.solve([problem.root], NO_EXAMS, search.cost(greedy));
@@ -195,9 +201,9 @@ class WaySearch {
     const node = this.problem.nodes[n];
     let value: number;
     if (node.op === 'exam') value = (bought & bit(node.exam)) !== 0n ? 0 : this.weights[node.exam];
-    else if (node.op === 'any')
+    else if (node.op === 'any') {
       value = Math.min(...node.children.map((c) => this.treeCost(c, bought, memo)));
-    else value = node.children.reduce((sum, c) => sum + this.treeCost(c, bought, memo), 0);
+    } else value = node.children.reduce((sum, c) => sum + this.treeCost(c, bought, memo), 0);
     memo.set(n, value);
     return value;
   }
