@@ -68,8 +68,9 @@ export async function benchPaths(options: { pure: boolean }): Promise<void> {
     try {
       const database = new Database(driver);
       const rows: EndToEndRow[] = [];
-      for (const { name, catalog } of scaled)
+      for (const { name, catalog } of scaled) {
         rows.push(await benchEndToEnd(database, name, catalog));
+      }
       console.log(endToEndTable(rows));
     } finally {
       await driver.close();

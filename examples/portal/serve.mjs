@@ -28,5 +28,6 @@ server.on('error', (error) => {
   console.error(`Cannot serve the example portal on ${host}:${port}: ${error.message}`);
   process.exit(1);
 });
-for (const signal of ['SIGINT', 'SIGTERM'])
+for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => server.close(() => process.exit(0)));
+}

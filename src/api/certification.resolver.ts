@@ -38,7 +38,7 @@ export class CertificationResolver extends SuccessionFields(Certification) {
     const sets = await Promise.all(
       starts.map(async (validFrom, i) => {
         const validUntil = i < changes.length ? addDays(changes[i], -1) : undefined;
-        const day = validFrom ?? validUntil ?? changes[0] ?? today();
+        const day = validFrom ?? validUntil ?? changes.at(0) ?? today();
         const requirements = (await loaders.asOf(day).requirements.load(cert.code))!;
         return { validFrom, validUntil, requirements };
       }),

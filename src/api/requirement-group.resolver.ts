@@ -25,7 +25,7 @@ export class RequirementGroupResolver {
   }
 
   private async loadEntries(group: RequirementGroup, { loaders }: Context) {
-    const load = (ref: RequirementRef) =>
+    const load = async (ref: RequirementRef) =>
       ref.kind === 'RequirementGroup' ? ref.group : loaders.requirementItem.load(ref.code);
     const items = await Promise.all(group.refs.map(load));
     // A dangling reference (an item deleted by hand in Neo4j) is skipped rather than failing the query.

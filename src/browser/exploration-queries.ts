@@ -69,12 +69,14 @@ export function parseExplorationQuery(file: string, text: string): ExplorationQu
   const used = [...new Set([...cypher.matchAll(/\$(\w+)/g)].map((match) => match[1]))].sort();
   const declared = parameters.map((parameter) => parameter.name).sort();
   const examples = exampleParams.map((example) => example.name).sort();
-  if (used.join() !== declared.join())
-    fail(`the statement uses [${used}] but "Parameters:" lists [${declared}]`);
-  if (used.join() !== examples.join())
-    fail(`the statement uses [${used}] but "Example:" sets [${examples}]`);
+  if (used.join() !== declared.join()) {
+    fail(`the statement uses [${used.join()}] but "Parameters:" lists [${declared.join()}]`);
+  }
+  if (used.join() !== examples.join()) {
+    fail(`the statement uses [${used.join()}] but "Example:" sets [${examples.join()}]`);
+  }
 
-  return { file, name: name!, shows: shows!, parameters, exampleParams, cypher };
+  return { file, name: name, shows: shows!, parameters, exampleParams, cypher };
 }
 
 /** Every schema/queries/*.cypher file, parsed, in file name order. */

@@ -27,13 +27,14 @@ describe('schema/browser/certgraph.grass', () => {
   });
 
   test('every rule is a plain node or relationship selector that Browser understands', () => {
-    for (const selector of Object.keys(style))
+    for (const selector of Object.keys(style)) {
       expect(selector).toMatch(/^(node|relationship)(\.[A-Za-z_]+)?$/);
+    }
   });
 
   test('each label has its own colour, a size and a caption; every graph label is covered', () => {
     const labels = [...NODE_LABELS, ...Object.values(GROUP_MODE_LABEL)];
-    const colors = labels.map((label) => style[`node.${label}`]?.color);
+    const colors = labels.map((label) => style[`node.${label}`].color);
     expect(colors.every(Boolean)).toBe(true);
     expect(new Set(colors).size).toBe(labels.length);
     for (const label of NODE_LABELS) {

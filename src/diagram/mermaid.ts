@@ -17,9 +17,9 @@ export function toMermaid(graph: RequirementGraph): string {
     const to = ids.get(edge.to);
     if (!from || !to) continue;
     const unconfirmed = edge.confidence === 'UNCONFIRMED';
-    if (edge.type === RequirementEdgeType.ONE_OF)
+    if (edge.type === RequirementEdgeType.ONE_OF) {
       lines.push(`  ${from} -. ${unconfirmed ? 'or, unconfirmed' : 'or'} .-> ${to}`);
-    else lines.push(unconfirmed ? `  ${from} -. unconfirmed .-> ${to}` : `  ${from} --> ${to}`);
+    } else lines.push(unconfirmed ? `  ${from} -. unconfirmed .-> ${to}` : `  ${from} --> ${to}`);
   }
   lines.push(
     '  classDef certification fill:#e8f0fe,stroke:#1a56db',
@@ -39,8 +39,9 @@ export function toMermaid(graph: RequirementGraph): string {
 }
 
 function shape(node: RequirementGraphNode): string {
-  if (node.kind === RequirementNodeKind.GROUP)
+  if (node.kind === RequirementNodeKind.GROUP) {
     return `{{"${node.mode === 'ONE_OF' ? 'one of' : 'all of'}"}}`;
+  }
   const retired = node.status === 'RETIRED' ? '<br/>(retired)' : '';
   const label = `${escape(node.name ?? node.code ?? node.id)}<br/>${escape(node.code ?? '')}${retired}`;
   return node.kind === RequirementNodeKind.CERTIFICATION ? `("${label}")` : `["${label}"]`;

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import { OperationTypeNode } from 'graphql';
 import { createHash } from 'node:crypto';
 
 /**
@@ -17,7 +18,7 @@ export function httpCachePlugin(maxAge: number): ApolloServerPlugin {
           const { headers } = response.http;
           const cacheable =
             request.http?.method === 'GET' &&
-            operation?.operation === 'query' &&
+            operation?.operation === OperationTypeNode.QUERY &&
             response.body.kind === 'single' &&
             !response.body.singleResult.errors;
           if (!cacheable || response.body.kind !== 'single') {

@@ -57,7 +57,7 @@ function groupBy<T, K>(values: T[], key: (value: T) => K): Map<K, T[]> {
 }
 
 const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v) =>
+  JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
       : v,
@@ -109,7 +109,9 @@ export function applyPlan(
     const document = parseDocument(change.after);
     const mine = expected.filter((e) => e.file === name);
     for (const { kind, index, value } of mine) {
-      const actual = (document.getIn([kind, index], true) as YAMLMap | undefined)?.toJS(document);
+      const actual: unknown = (document.getIn([kind, index], true) as YAMLMap | undefined)?.toJS(
+        document,
+      );
       if (document.errors.length > 0 || canonical(actual) !== canonical(value)) {
         throw new Error(
           `internal error: editing ${name} (${kind}[${index}]) went wrong; nothing written`,

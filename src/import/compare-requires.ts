@@ -8,8 +8,9 @@ const STRUCTURE_KEYS = ['exam', 'certification', 'oneOf', 'allOf'] as const;
 type Entry = Record<string, unknown>;
 
 function inForce(entry: Entry, date: string): boolean {
-  const from = entry.from === undefined ? undefined : String(entry.from);
-  const until = entry.until === undefined ? undefined : String(entry.until);
+  // YAML dates are read as text (the seeds' schema), so these are YYYY-MM-DD strings.
+  const from = entry.from as string | undefined;
+  const until = entry.until as string | undefined;
   return (from === undefined || from <= date) && (until === undefined || date <= until);
 }
 

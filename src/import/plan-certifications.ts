@@ -66,8 +66,9 @@ export function planCertifications(
       ? (seed!.value.name as string)
       : certificationName(record.title);
     if (seed) {
-      if ('reason' in level)
+      if ('reason' in level) {
         builder.skip('certifications', record.uid, `level not set: ${level.reason}`);
+      }
       builder.update('certifications', code, { uid: record.uid, url }, [
         ['name', name],
         ['url', url],

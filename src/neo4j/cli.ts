@@ -27,17 +27,17 @@ async function main(command: string | undefined): Promise<void> {
     console.log(`Neo4j HTTP:    ${server.httpUrl}`);
     console.log(`Neo4j Browser: ${server.browserUrl}  (no authentication; loopback only)`);
     console.log(`Data:          ${server.dataDir}`);
-    let stopping = false;
+    const state = { stopping: false }; // set by a signal while we wait for the exit
     const shutdown = () => {
-      if (stopping) return;
-      stopping = true;
+      if (state.stopping) return;
+      state.stopping = true;
       log('stopping…');
-      server.stop().then(() => process.exit(0));
+      void server.stop().then(() => process.exit(0));
     };
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);
     await server.exited;
-    if (!stopping) {
+    if (!state.stopping) {
       throw new Error(
         `Neo4j exited unexpectedly; see ${server.dataDir}/logs/neo4j.log and debug.log`,
       );

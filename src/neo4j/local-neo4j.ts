@@ -110,7 +110,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   const startedAt = Date.now();
   // stdin stays an open pipe: the launcher exits when it reaches EOF, i.e. when this process dies.
   const child = spawn(java, args, { cwd: dataDir, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin!.on('error', () => {}); // EPIPE once the JVM is gone is expected
+  child.stdin.on('error', () => {}); // EPIPE once the JVM is gone is expected
   const stderrTail = tailBuffer(child, 80);
   liveChildren.add(child);
   ensureExitHook();
@@ -118,7 +118,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   });
-  exited.then(() => liveChildren.delete(child));
+  void exited.then(() => liveChildren.delete(child));
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -185,7 +185,7 @@ function waitForReady(
       clearTimeout(timer);
       reject(new Error(`Could not run Java (${error.message}).`));
     });
-    exited.then(() => {
+    void exited.then(() => {
       clearTimeout(timer);
       const status = child.exitCode ?? child.signalCode;
       reject(
@@ -203,15 +203,15 @@ async function waitForBolt(
   stderrTail: () => string,
 ): Promise<void> {
   const deadline = Date.now() + Math.max(timeoutMs, 5_000);
-  let gone = false;
-  exited.then(() => (gone = true));
+  const jvm = { gone: false }; // set when the JVM exits while we wait
+  void exited.then(() => (jvm.gone = true));
   for (;;) {
     const driver = neo4j.driver(boltUri, undefined); // no auth token: the "none" scheme
     try {
       await driver.verifyConnectivity();
       return;
     } catch (error) {
-      if (gone || Date.now() > deadline) {
+      if (jvm.gone || Date.now() > deadline) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(
           `Neo4j started but Bolt at ${boltUri} does not answer (${reason}). Last output:\n${stderrTail()}`,

@@ -25,8 +25,9 @@ export async function checkJava(log: Log): Promise<string> {
     throw error;
   });
   const match = /version "(\d+)(?:\.(\d+))?/.exec(result.output);
-  if (!match)
+  if (!match) {
     throw new Error(`Could not read the Java version from \`${java} -version\`:\n${result.output}`);
+  }
   // Java 8 and older report "1.8.0_x".
   const major = match[1] === '1' ? Number(match[2]) : Number(match[1]);
   if (major < MIN_JAVA) {

@@ -55,8 +55,9 @@ export class PathOrderer {
     for (const id of this.evaluator.order) {
       const node = dag.get(id)!;
       const below = new Set<string>(node.kind === 'EXAM' ? [id] : []);
-      for (const child of node.children)
+      for (const child of node.children) {
         for (const e of this.examsBelow.get(child) ?? []) below.add(e);
+      }
       this.examsBelow.set(id, below);
     }
     for (const cert of this.certifications) {
@@ -87,8 +88,9 @@ export class PathOrderer {
         const before = new Set<string>();
         for (const prerequisite of certifications) {
           if (!earnedSet.has(prerequisite)) continue;
-          for (const e of this.examsBelow.get(prerequisite)!)
+          for (const e of this.examsBelow.get(prerequisite)!) {
             if (inPath.has(e) && e !== exam) before.add(e);
+          }
         }
         deps = deps === undefined ? before : new Set([...deps].filter((e) => before.has(e)));
       }

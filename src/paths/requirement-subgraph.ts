@@ -52,9 +52,9 @@ export function subgraphOf(graph: PropertyGraph): RequirementSubgraph {
   for (const rel of edges) {
     const from = `${rel.from.label}:${rel.from.key}`;
     const to = `${rel.to.label}:${rel.to.key}`;
-    if (rel.type === 'PREPARES_FOR')
+    if (rel.type === 'PREPARES_FOR') {
       coursesOfExam.set(to, [...(coursesOfExam.get(to) ?? []), from]);
-    else if (rel.type === 'REQUIRES' || rel.type === 'ONE_OF') {
+    } else if (rel.type === 'REQUIRES' || rel.type === 'ONE_OF') {
       dag.get(from)?.children.push(to);
       const p = rel.properties ?? {};
       edgeFacts.set(edgeKey(from, to), {

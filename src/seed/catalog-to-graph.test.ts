@@ -1,6 +1,5 @@
 import { relationshipId } from '../graph/model';
 import { catalogToGraph } from './catalog-to-graph';
-import { CertificationSeed } from './catalog';
 
 describe('catalogToGraph', () => {
   const location = { file: 'f.yaml', kind: 'certifications' as const, index: 0 };
@@ -9,7 +8,7 @@ describe('catalogToGraph', () => {
       {
         code: 'expert',
         name: 'Expert',
-        level: 'EXPERT' as CertificationSeed['level'],
+        level: 'EXPERT',
         requires: [
           { oneOf: [{ certification: 'assoc' }, { allOf: [{ exam: 'A-1' }, { exam: 'A-2' }] }] },
           { exam: 'E-1' },

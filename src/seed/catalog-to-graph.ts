@@ -154,16 +154,19 @@ const LABEL_OF_KIND = {
 /** REPLACED_BY and SUCCEEDED_BY edges; the validator has checked that their targets exist. */
 function successionRelationships(catalog: Catalog): GraphRelationship[] {
   const refOf = new Map<string, NodeRef>();
-  for (const kind of ['certifications', 'exams', 'courses'] as const)
+  for (const kind of ['certifications', 'exams', 'courses'] as const) {
     for (const x of catalog[kind]) refOf.set(x.code, { label: LABEL_OF_KIND[kind], key: x.code });
+  }
   const relationships: GraphRelationship[] = [];
   for (const x of [...catalog.certifications, ...catalog.exams, ...catalog.courses]) {
     const from = refOf.get(x.code)!;
     const { replacedBy, successor } = x.lifecycle ?? {};
-    if (replacedBy)
+    if (replacedBy) {
       relationships.push({ type: 'REPLACED_BY', from, to: refOf.get(replacedBy)!, position: 0 });
-    if (successor)
+    }
+    if (successor) {
       relationships.push({ type: 'SUCCEEDED_BY', from, to: refOf.get(successor)!, position: 0 });
+    }
   }
   return relationships;
 }

@@ -18,10 +18,11 @@ async function yamlFiles(dir: string): Promise<string[]> {
 /** Reads every seeds/**\/*.yaml file and checks the whole; throws with every problem found. */
 export async function loadSeeds(dir = SEEDS_DIR): Promise<Catalog> {
   const files = await yamlFiles(dir);
-  if (files.length === 0)
+  if (files.length === 0) {
     throw new SeedValidationError([
       { location: { file: dir }, message: 'no .yaml seed files found' },
     ]);
+  }
   const catalog: Catalog = { certifications: [], exams: [], courses: [] };
   const problems = [];
   for (const file of files) {

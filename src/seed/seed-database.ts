@@ -18,7 +18,7 @@ RETURN count(n) AS count`;
 
 export async function isCatalogEmpty(database: Database): Promise<boolean> {
   const count = await database.read(async (tx) =>
-    (await tx.run(COUNT_CATALOG_ITEMS)).records[0].get('count'),
+    (await tx.run<{ count: number }>(COUNT_CATALOG_ITEMS)).records[0].get('count'),
   );
   return count === 0;
 }

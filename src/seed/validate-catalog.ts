@@ -2,7 +2,6 @@ import { findCycles } from '../graph/find-cycles';
 import {
   Catalog,
   ItemKind,
-  LifecycleSeed,
   Located,
   RequirementSpec,
   SeedLocation,
@@ -151,15 +150,19 @@ function entryProblems(
     }
     if (target) seen.add(target);
     const inner = { from: spec.from ?? bounds.from, until: spec.until ?? bounds.until };
-    if ('oneOf' in spec)
+    if ('oneOf' in spec) {
       problems.push(...entryProblems(spec.oneOf, `${here}.oneOf`, inner, location));
-    if ('allOf' in spec)
+    }
+    if ('allOf' in spec) {
       problems.push(...entryProblems(spec.allOf, `${here}.allOf`, inner, location));
+    }
   });
   return problems;
 }
 
-const DATE_ORDER: [keyof LifecycleSeed, keyof LifecycleSeed][] = [
+type LifecycleDay = 'availableFrom' | 'betaUntil' | 'retirementAnnouncedOn' | 'retiredOn';
+
+const DATE_ORDER: [LifecycleDay, LifecycleDay][] = [
   ['availableFrom', 'retiredOn'],
   ['availableFrom', 'betaUntil'],
   ['betaUntil', 'retiredOn'],
@@ -170,17 +173,19 @@ const DATE_ORDER: [keyof LifecycleSeed, keyof LifecycleSeed][] = [
 function lifecycleProblems(catalog: Catalog): SeedProblem[] {
   const problems: SeedProblem[] = [];
   const kindOf = new Map<string, ItemKind>();
-  for (const kind of ['certifications', 'exams', 'courses'] as const)
+  for (const kind of ['certifications', 'exams', 'courses'] as const) {
     for (const item of catalog[kind]) kindOf.set(item.code, kind);
+  }
   for (const item of [...catalog.certifications, ...catalog.exams, ...catalog.courses]) {
     const life = item.lifecycle;
     if (!life) continue;
     for (const [earlier, later] of DATE_ORDER) {
-      if (life[earlier] && life[later] && life[earlier]! > life[later]!) {
+      const [first, second] = [life[earlier], life[later]];
+      if (first && second && first > second) {
         problems.push({
           location: item.location,
           field: `lifecycle.${later}`,
-          message: `${life[later]} is before ${earlier} (${life[earlier]})`,
+          message: `${second} is before ${earlier} (${first})`,
         });
       }
     }
@@ -188,19 +193,19 @@ function lifecycleProblems(catalog: Catalog): SeedProblem[] {
       const code = life[field];
       if (code === undefined) continue;
       const kind = kindOf.get(code);
-      if (code === item.code)
+      if (code === item.code) {
         problems.push({
           location: item.location,
           field: `lifecycle.${field}`,
           message: 'an item cannot follow itself',
         });
-      else if (!kind)
+      } else if (!kind) {
         problems.push({
           location: item.location,
           field: `lifecycle.${field}`,
           message: `unknown code "${code}"`,
         });
-      else if (field === 'replacedBy' && kind !== item.location.kind) {
+      } else if (field === 'replacedBy' && kind !== item.location.kind) {
         problems.push({
           location: item.location,
           field: 'lifecycle.replacedBy',

@@ -12,6 +12,7 @@ import {
   NodeLabel,
   PropertyGraph,
   RELATIONSHIP_TYPES,
+  RelationshipType,
   nodeId,
   relationshipId,
 } from '../graph/model';
@@ -44,23 +45,36 @@ RETURN type(r) AS type,
        [label IN labels(b) WHERE label IN $labels][0] AS toLabel, coalesce(b.code, b.id) AS toKey,
        properties(r) AS properties`;
 
+interface RelationshipRow {
+  type: RelationshipType;
+  fromLabel: NodeLabel;
+  fromKey: string;
+  toLabel: NodeLabel;
+  toKey: string;
+  properties: Record<string, unknown>;
+}
+
 async function readGraph(tx: ManagedTransaction): Promise<PropertyGraph> {
   const params = { labels: [...NODE_LABELS], types: [...RELATIONSHIP_TYPES] };
-  const nodes = (await tx.run(READ_NODES, params)).records.map((record) => {
-    const label = record.get('label') as NodeLabel;
+  const nodes = (
+    await tx.run<{ label: NodeLabel; properties: Record<string, unknown> }>(READ_NODES, params)
+  ).records.map((record) => {
+    const label = record.get('label');
     const properties = comparable(record.get('properties'));
     return { label, key: properties[KEY_PROPERTY[label]] as string, properties };
   });
-  const relationships = (await tx.run(READ_RELATIONSHIPS, params)).records.map((record) => {
-    const { position, ...properties } = comparable(record.get('properties'));
-    return {
-      type: record.get('type'),
-      from: { label: record.get('fromLabel'), key: record.get('fromKey') },
-      to: { label: record.get('toLabel'), key: record.get('toKey') },
-      position: position as number,
-      properties,
-    };
-  });
+  const relationships = (await tx.run<RelationshipRow>(READ_RELATIONSHIPS, params)).records.map(
+    (record) => {
+      const { position, ...properties } = comparable(record.get('properties'));
+      return {
+        type: record.get('type'),
+        from: { label: record.get('fromLabel'), key: record.get('fromKey') },
+        to: { label: record.get('toLabel'), key: record.get('toKey') },
+        position: position as number,
+        properties,
+      };
+    },
+  );
   return { nodes, relationships };
 }
 

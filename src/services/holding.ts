@@ -31,9 +31,9 @@ export function heldNodeIds(holding: readonly string[], fetched: FetchedSubgraph
   const unknown: string[] = [];
   const misplacedCourses: string[] = [];
   for (const code of holding) {
-    if (certifications.has(certificationCode(code)))
+    if (certifications.has(certificationCode(code))) {
       ids.push(certificationNodeId(certificationCode(code)));
-    else if (exams.has(examOrCourseCode(code))) ids.push(examNodeId(examOrCourseCode(code)));
+    } else if (exams.has(examOrCourseCode(code))) ids.push(examNodeId(examOrCourseCode(code)));
     else if (courses.has(examOrCourseCode(code))) misplacedCourses.push(code);
     else unknown.push(code);
   }

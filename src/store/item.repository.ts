@@ -54,6 +54,13 @@ interface LabelledRow {
   properties: Properties;
 }
 
+interface SuccessionRow {
+  code: string;
+  replacedBy: LabelledRow | null;
+  successor: LabelledRow | null;
+  replaces: LabelledRow[];
+}
+
 /** Catalog items by code, and their succession; each method answers many codes in one read. */
 export class ItemRepository {
   constructor(private readonly database: Database) {}
@@ -63,17 +70,21 @@ export class ItemRepository {
     codes: readonly string[],
   ): Promise<Map<string, ItemOf<L>>> {
     const records = await this.database.read(
-      async (tx) => (await tx.run(itemsByCode(label), { codes })).records,
+      async (tx) =>
+        (await tx.run<{ properties: Properties }>(itemsByCode(label), { codes })).records,
     );
     return new Map(
-      records.map((r) => [r.get('properties').code as string, toItem(label, r.get('properties'))]),
+      records.map((r) => {
+        const item = toItem(label, r.get('properties'));
+        return [item.code, item];
+      }),
     );
   }
 
   /** Requirement items (certifications and exams) by code, in one read whatever their kind. */
   async requirementItems(codes: readonly string[]): Promise<Map<string, Certification | Exam>> {
     const records = await this.database.read(
-      async (tx) => (await tx.run(REQUIREMENT_ITEMS, { codes })).records,
+      async (tx) => (await tx.run<LabelledRow>(REQUIREMENT_ITEMS, { codes })).records,
     );
     return new Map(
       records.map((r) => {
@@ -85,19 +96,17 @@ export class ItemRepository {
 
   async succession(codes: readonly string[]): Promise<Map<string, Succession>> {
     const records = await this.database.read(
-      async (tx) => (await tx.run(SUCCESSION, { codes })).records,
+      async (tx) => (await tx.run<SuccessionRow>(SUCCESSION, { codes })).records,
     );
     const item = (found: LabelledRow | null) =>
       found ? toItem(found.label, found.properties) : null;
     return new Map(
       records.map((r) => [
-        r.get('code') as string,
+        r.get('code'),
         {
           replacedBy: item(r.get('replacedBy')),
           successor: item(r.get('successor')),
-          replaces: (r.get('replaces') as LabelledRow[]).map((found) =>
-            toItem(found.label, found.properties),
-          ),
+          replaces: r.get('replaces').map((found) => toItem(found.label, found.properties)),
         },
       ]),
     );

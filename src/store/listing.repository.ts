@@ -4,7 +4,7 @@ import { Day } from '../domain/days';
 import { CertificationLevel, ItemStatus } from '../model/enums';
 import { statusCypher } from './cypher/day-rule';
 import { itemLabelOf } from './cypher/labels';
-import { CatalogItemLabel, ItemOf, toItem } from './records';
+import { CatalogItemLabel, ItemOf, Properties, toItem } from './records';
 
 /** A page of a list asked for as `first` items after the item with code `after`. */
 export interface PageRequest {
@@ -65,9 +65,15 @@ export class ListingRepository {
       after: page.after ?? null,
     };
     return this.database.read(async (tx) => {
-      const rows = (await tx.run(listPage(label), { ...params, limit: int(page.first + 1) }))
-        .records;
-      const counts = (await tx.run(listCounts(label), params)).records[0];
+      const rows = (
+        await tx.run<{ properties: Properties }>(listPage(label), {
+          ...params,
+          limit: int(page.first + 1),
+        })
+      ).records;
+      const [counts] = (
+        await tx.run<{ totalCount: number; before: number }>(listCounts(label), params)
+      ).records;
       return {
         items: rows.slice(0, page.first).map((r) => toItem(label, r.get('properties'))),
         totalCount: counts.get('totalCount'),
@@ -80,8 +86,15 @@ export class ListingRepository {
   /** `query` is Lucene syntax (see search-query.ts); an item whose code is `exact` comes first. */
   async search(query: string, exact: string, limit: number) {
     const records = await this.database.read(
-      async (tx) => (await tx.run(SEARCH, { query, exact, limit: int(limit) })).records,
+      async (tx) =>
+        (
+          await tx.run<{ label: CatalogItemLabel; properties: Properties }>(SEARCH, {
+            query,
+            exact,
+            limit: int(limit),
+          })
+        ).records,
     );
-    return records.map((r) => toItem(r.get('label') as CatalogItemLabel, r.get('properties')));
+    return records.map((r) => toItem(r.get('label'), r.get('properties')));
   }
 }

@@ -45,10 +45,13 @@ export async function groupedItems<L extends CatalogItemLabel>(
   params: Record<string, unknown> = {},
 ): Promise<Map<string, ItemOf<L>[]>> {
   const records = await database.read(
-    async (tx) => (await tx.run(cypher, { codes, ...params })).records,
+    async (tx) =>
+      (await tx.run<{ code: string; properties: Properties }>(cypher, { codes, ...params }))
+        .records,
   );
   const result = new Map<string, ItemOf<L>[]>(codes.map((code) => [code, []]));
-  for (const record of records)
+  for (const record of records) {
     result.get(record.get('code'))?.push(toItem(label, record.get('properties')));
+  }
   return result;
 }

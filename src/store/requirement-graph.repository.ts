@@ -37,18 +37,24 @@ const NODE_KIND_OF_LABEL: Record<string, RequirementNodeKind> = {
   RequirementGroup: RequirementNodeKind.GROUP,
 };
 
+interface GraphRow {
+  label: 'Certification' | 'Exam' | 'RequirementGroup';
+  properties: Properties;
+  out: { type: RequirementEdgeType; facts: Properties; toLabel: string; toKey: string }[];
+}
+
 /** A certification's whole requirement structure on a day, as flat nodes and edges, in one read. */
 export class RequirementGraphRepository {
   constructor(private readonly database: Database) {}
 
   async graphOf(code: string, day: Day): Promise<RequirementGraph> {
     const records = await this.database.read(
-      async (tx) => (await tx.run(REQUIREMENT_GRAPH, { code, asOf: day })).records,
+      async (tx) => (await tx.run<GraphRow>(REQUIREMENT_GRAPH, { code, asOf: day })).records,
     );
     const nodes: RequirementGraphNode[] = [];
     const edges: RequirementGraphEdge[] = [];
     for (const record of records) {
-      const label: string = record.get('label');
+      const label = record.get('label');
       const p = plainProperties(record.get('properties'));
       const id = `${label}:${(p.id ?? p.code) as string}`;
       const isItem = label !== 'RequirementGroup';
@@ -65,12 +71,12 @@ export class RequirementGraphRepository {
           : undefined,
         retiredOn: isItem ? (p.retiredOn as string | undefined) : undefined,
       });
-      for (const out of record.get('out') as Properties[]) {
-        const facts = plainProperties(out.facts as Properties);
+      for (const out of record.get('out')) {
+        const facts = plainProperties(out.facts);
         edges.push({
           from: id,
-          to: `${out.toLabel as string}:${out.toKey as string}`,
-          type: out.type as RequirementEdgeType,
+          to: `${out.toLabel}:${out.toKey}`,
+          type: out.type,
           position: (facts.position as number | undefined) ?? 0,
           ...datedRequirementOf(facts),
         });

@@ -6,7 +6,7 @@ import { RequirementMode } from '../model/enums';
 import { RequirementGroup, RequirementRef } from '../model/requirement.type';
 import { appliesOnCypher } from './cypher/day-rule';
 import { requirementLabelOf } from './cypher/labels';
-import { datedRequirementOf, groupedItems } from './records';
+import { datedRequirementOf, groupedItems, Properties } from './records';
 
 /**
  * The edges from a certification down through its groups, stopping at the first non-group node,
@@ -49,6 +49,16 @@ RETURN code,
        collect(DISTINCT toString(r.validFrom)) AS starts,
        collect(DISTINCT toString(r.validUntil)) AS ends`;
 
+interface StructureRow {
+  root: string;
+  parent: string;
+  parentMode: RequirementMode | null;
+  facts: Properties;
+  childLabel: 'Certification' | 'Exam' | 'RequirementGroup';
+  child: string;
+  childMode: RequirementMode | null;
+}
+
 /** What certifications require, on a day and over time, in both directions. */
 export class RequirementRepository {
   constructor(private readonly database: Database) {}
@@ -56,7 +66,8 @@ export class RequirementRepository {
   /** Each certification's requirements on `day` as its root ALL_OF group, nested groups included. */
   async structures(codes: readonly string[], day: Day): Promise<Map<string, RequirementGroup>> {
     const records = await this.database.read(
-      async (tx) => (await tx.run(REQUIREMENT_STRUCTURES, { codes, asOf: day })).records,
+      async (tx) =>
+        (await tx.run<StructureRow>(REQUIREMENT_STRUCTURES, { codes, asOf: day })).records,
     );
     const groups = new Map<string, RequirementGroup>();
     const group = (id: string, mode: RequirementMode) => {
@@ -71,14 +82,18 @@ export class RequirementRepository {
     const positioned: { parent: RequirementGroup; position: number; ref: RequirementRef }[] = [];
     for (const record of records) {
       const parent = group(record.get('parent'), record.get('parentMode') ?? 'ALL_OF');
-      const childLabel: string = record.get('childLabel');
-      const child: string = record.get('child');
+      const childLabel = record.get('childLabel');
+      const child = record.get('child');
       const properties = plainProperties(record.get('facts'));
       const facts = datedRequirementOf(properties);
       const ref: RequirementRef =
         childLabel === 'RequirementGroup'
-          ? { kind: 'RequirementGroup', group: group(child, record.get('childMode')), facts }
-          : { kind: childLabel as 'Certification' | 'Exam', code: child, facts };
+          ? {
+              kind: 'RequirementGroup',
+              group: group(child, record.get('childMode') ?? 'ALL_OF'),
+              facts,
+            }
+          : { kind: childLabel, code: child, facts };
       positioned.push({ parent, position: (properties.position as number | undefined) ?? 0, ref });
     }
     positioned.sort((a, b) => a.position - b.position);
@@ -92,12 +107,17 @@ export class RequirementRepository {
    */
   async changes(codes: readonly string[]): Promise<Map<string, Day[]>> {
     const records = await this.database.read(
-      async (tx) => (await tx.run(REQUIREMENT_CHANGES, { codes })).records,
+      async (tx) =>
+        (
+          await tx.run<{ code: string; starts: string[]; ends: string[] }>(REQUIREMENT_CHANGES, {
+            codes,
+          })
+        ).records,
     );
     const changes = new Map<string, Day[]>(codes.map((code) => [code, []]));
     for (const record of records) {
-      const ends = (record.get('ends') as string[]).map((end) => addDays(end, 1));
-      const days = new Set([...(record.get('starts') as string[]), ...ends]);
+      const ends = record.get('ends').map((end) => addDays(end, 1));
+      const days = new Set([...record.get('starts'), ...ends]);
       changes.set(record.get('code'), [...days].sort());
     }
     return changes;

@@ -115,6 +115,16 @@ interface FetchedNode {
   courses: ItemProperties[];
 }
 
+interface SubgraphRow {
+  subject: string | null;
+  roots: string[];
+  nodes: FetchedNode[];
+  successors: string[];
+  heldCertifications: string[];
+  heldExams: string[];
+  heldCourses: string[];
+}
+
 /** The one Cypher query behind each path question (paths, plan, unlocks). */
 export class SubgraphRepository {
   constructor(private readonly database: Database) {}
@@ -134,13 +144,13 @@ export class SubgraphRepository {
 
   private async fetch(cypher: string, params: Record<string, unknown>): Promise<FetchedSubgraph> {
     const record = await this.database.read(
-      async (tx) => (await tx.run(cypher, { ...params, labels: LABELS })).records[0],
+      async (tx) => (await tx.run<SubgraphRow>(cypher, { ...params, labels: LABELS })).records[0],
     );
     const dag = new Map<string, DagNode>();
     const items = new Map<string, ItemProperties>();
     const coursesOfExam = new Map<string, string[]>();
     const edges = new Map<string, EdgeFacts>();
-    for (const fetched of record.get('nodes') as FetchedNode[]) {
+    for (const fetched of record.get('nodes')) {
       const node = { ...fetched, properties: plainProperties(fetched.properties) };
       const key = (node.properties.code ?? node.properties.id) as string;
       const id = `${node.label}:${key}`;

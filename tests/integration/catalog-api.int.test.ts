@@ -506,9 +506,9 @@ describe('search', () => {
     const result = await seeded.api.execute('query($t: String!) { search(text: $t) { code } }', {
       t: text,
     });
-    if (message)
+    if (message) {
       expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
-    else expect(result.errors).toBeUndefined();
+    } else expect(result.errors).toBeUndefined();
   });
 });
 

@@ -29,7 +29,7 @@ async function startPortal(): Promise<Portal> {
     env: { ...process.env, EXAMPLE_HOST: '127.0.0.1', EXAMPLE_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines = readline.createInterface({ input: child.stdout! });
+  const lines = readline.createInterface({ input: child.stdout });
   for await (const line of lines) {
     const origin = /^Example portal: (http:\/\/\S+?)\/$/.exec(line)?.[1];
     if (origin) return { child, origin };
@@ -392,8 +392,9 @@ test('draws every certification of the catalog as of 2026-11-27 with a box for e
         expected.filter((item) => item.retired).map((item) => item.code),
       );
       // A certification with no way left says why.
-      if ((await page.locator('li.path').count()) === 0)
+      if ((await page.locator('li.path').count()) === 0) {
         expect(await page.locator('.no-path .reason').innerText()).not.toBe('');
+      }
       await page.screenshot({ path: artifactPath(`example-portal-${code}.png`), fullPage: true });
     }
   } finally {

@@ -180,7 +180,7 @@ describe('the seeded Microsoft catalog', () => {
       const idOf = (node: Node) =>
         `${node.labels.find((l) => l !== 'OneOf' && l !== 'AllOf')}:${key(node)}`;
       const days = [SEED_DAY, '2022-04-01', '2023-10-01', '2026-07-31', '2026-09-01', TODAY];
-      for (const code of codes)
+      for (const code of codes) {
         for (const asOf of days) {
           const { certification } = await api.query<{
             certification: {
@@ -198,7 +198,7 @@ describe('the seeded Microsoft catalog', () => {
           const graph = certification.requirementGraph;
           const fromCypher = rows.map(
             (row) =>
-              `${idOf(row.parent as Node)} -${(row.step as Relationship).type}-> ${idOf(row.child as Node)} ${row.status}`,
+              `${idOf(row.parent as Node)} -${(row.step as Relationship).type}-> ${idOf(row.child as Node)} ${String(row.status)}`,
           );
           const status = new Map(graph.nodes.map((node) => [node.id, node.status]));
           const fromApi = graph.edges.map(
@@ -206,6 +206,7 @@ describe('the seeded Microsoft catalog', () => {
           );
           expect([code, asOf, fromCypher.sort()]).toEqual([code, asOf, fromApi.sort()]);
         }
+      }
     } finally {
       await api.stop();
     }
@@ -262,10 +263,11 @@ describe('the seeded Microsoft catalog', () => {
       [5, 'd365-functional-consultant-sales', ['MB-210'], 'ACTIVE', 'UNCONFIRMED'],
       [6, 'd365-functional-consultant-marketing', ['MB-220'], 'ACTIVE', 'UNCONFIRMED'],
     ]);
-    for (const asOf of [SEED_DAY, TODAY])
+    for (const asOf of [SEED_DAY, TODAY]) {
       expect(
         await runWith('alternatives.cypher', { code: 'azure-solutions-architect', asOf }),
       ).toEqual([]);
+    }
   });
 
   test('alternatives of Cybersecurity Architect Expert keep their numbers: MS-500 went in 2023, Azure Security Engineer for Cloud and AI Security Engineer in 2026', async () => {
@@ -370,8 +372,9 @@ describe('the seeded Microsoft catalog', () => {
       { associate: 'devops-engineer', expert: 'azure-administrator' },
       { associate: 'power-platform-developer-associate', expert: 'devops-engineer' },
     ];
-    for (const params of none)
+    for (const params of none) {
       expect(await runWith('shortest-chain.cypher', { ...params, asOf: TODAY })).toEqual([]);
+    }
   });
 
   test('retired items: none as of the seed document; AZ-303, AZ-304, their courses and the MB-600 architect by mid-2022', async () => {
@@ -468,7 +471,7 @@ describe('the seeded Microsoft catalog', () => {
           nodes.map((node) => `${kind} ${node.code} ${node.status}`),
         );
         const rows = await runWith('retired-items.cypher', { asOf });
-        const fromCypher = rows.map((row) => `${row.kind} ${row.code} ${row.status}`);
+        const fromCypher = rows.map((row) => [row.kind, row.code, row.status].join(' '));
         expect([asOf, fromCypher.sort()]).toEqual([asOf, fromApi.sort()]);
       }
     } finally {

@@ -251,13 +251,15 @@ describe('provenance', () => {
     for (const item of items) {
       expect([item.code, item.sources.length > 0]).toEqual([item.code, true]);
       expect(['OFFICIAL', 'SECONDARY', 'UNCONFIRMED']).toContain(item.confidence);
-      if (item.lifecycle)
+      if (item.lifecycle) {
         expect([item.code, item.lifecycle.sources.length > 0]).toEqual([item.code, true]);
+      }
     }
     const edges = data.certifications.nodes.flatMap((c) => c.requirementGraph.edges);
     expect(edges.length).toBeGreaterThan(10);
-    for (const edge of edges)
+    for (const edge of edges) {
       expect([edge.from, edge.to, edge.sources.length > 0]).toEqual([edge.from, edge.to, true]);
+    }
   });
 
   test('where two Microsoft pages disagree (AB-100), both lists are kept and the conflict is said', async () => {

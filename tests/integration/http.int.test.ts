@@ -184,8 +184,9 @@ describe('CORS', () => {
     const refused = await get(params, { origin: 'https://elsewhere.example' });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     // Shared caches must keep the two apart.
-    for (const response of [allowed, refused])
+    for (const response of [allowed, refused]) {
       expect(response.headers.get('vary')).toMatch(/\borigin\b/i);
+    }
   });
 
   test('a preflight from another origin gets no permission', async () => {

@@ -232,8 +232,9 @@ describe('importing the fixture', () => {
             `      - ${API}\n`,
         ),
     );
-    for (const [file, text] of expected)
+    for (const [file, text] of expected) {
       expect({ file, text: after.get(file) }).toEqual({ file, text });
+    }
 
     expect(after.get('microsoft/imported/exams.yaml')).toBe(`${HEADER}exams:
   - code: AZ-700

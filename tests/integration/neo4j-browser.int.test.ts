@@ -19,11 +19,12 @@ import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-da
 jest.setTimeout(180_000);
 
 const httpUrl = process.env.TEST_NEO4J_HTTP_URL;
-if (!httpUrl)
+if (!httpUrl) {
   console.warn(
     'Skipping the Neo4j Browser tests: TEST_NEO4J_HTTP_URL is not set because TEST_NEO4J_URI points at a ' +
       'Neo4j these tests did not start, so neither its Browser address nor its settings are known.',
   );
+}
 const describeWithBrowser = httpUrl ? describe : describe.skip;
 
 /**
@@ -125,7 +126,7 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
       await frame.locator('svg.neod3viz g.node').evaluateAll((groups) =>
         groups.map((g) => ({
           caption: Array.from(g.querySelectorAll('text.caption'), (text) =>
-            text.textContent!.trim(),
+            text.textContent.trim(),
           ).join(' '),
           fill: g.querySelector('circle.b-outline')!.getAttribute('fill'),
         })),
@@ -244,8 +245,9 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
     expect(types.filter((type) => type === 'REPLACED_BY')).toHaveLength(15);
     expect(types.filter((type) => type === 'SUCCEEDED_BY')).toHaveLength(5);
     const drawn = (await drawnNodes(frame)).map((node) => node.caption);
-    for (const caption of ['AZ-204', 'AI-200', 'Azure Developer Associate', 'PL-600', 'AB-100'])
+    for (const caption of ['AZ-204', 'AI-200', 'Azure Developer Associate', 'PL-600', 'AB-100']) {
       expect(drawn).toContain(caption);
+    }
     await waitForLayoutToSettle(frame.locator('svg.neod3viz g.node'));
     await frame.screenshot({ path: artifactPath('neo4j-browser-retired-items.png') });
   });
@@ -267,10 +269,12 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
       // The table shows every value of every scalar column the driver got (strings in quotes,
       // as they are: Browser does not escape quotes inside them).
       const shown = (await frame.getByTestId('frameContents').textContent())!;
-      for (const record of rows)
-        for (const value of Object.values(record.toObject()).flat())
+      for (const record of rows) {
+        for (const value of Object.values(record.toObject()).flat()) {
           if (typeof value === 'string') expect(shown).toContain(`"${value}"`);
           else if (typeof value === 'number') expect(shown).toContain(String(value));
+        }
+      }
     }
   });
 
@@ -289,10 +293,11 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
   /** `:param name => expression` gives the expression's value; the same through the driver. */
   async function evaluateExampleParams(query: ExplorationQuery) {
     const params: Record<string, unknown> = {};
-    for (const { name, expression } of query.exampleParams)
+    for (const { name, expression } of query.exampleParams) {
       params[name] = await db.database.read(async (tx) =>
         (await tx.run(`RETURN ${expression} AS value`)).records[0].get('value'),
       );
+    }
     return params;
   }
 });

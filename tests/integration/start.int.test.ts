@@ -17,8 +17,9 @@ const MAIN = path.join(PROJECT_ROOT, 'dist/src/main.js');
 let dataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(MAIN))
+  if (!existsSync(MAIN)) {
     execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+  }
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'certgraph-start-'));
 });
 afterAll(async () => {
@@ -48,8 +49,8 @@ function start(): Promise<Started> {
   const output: string[] = [];
   return new Promise((resolve, reject) => {
     let graphqlUrl = '';
-    readline.createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: child.stderr }).on('line', (line) => output.push(line));
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
       output.push(line);
       graphqlUrl ||= /^GraphQL API:\s+(\S+)/.exec(line)?.[1] ?? '';
       const browserUrl = /^Neo4j Browser:\s+(\S+)/.exec(line)?.[1];

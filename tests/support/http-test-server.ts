@@ -63,12 +63,15 @@ export function getUrl(
 ): string {
   const url = new URL(endpoint);
   if (params.query !== undefined) url.searchParams.set('query', params.query);
-  if (params.operationName !== undefined)
+  if (params.operationName !== undefined) {
     url.searchParams.set('operationName', params.operationName);
-  if (params.variables !== undefined)
+  }
+  if (params.variables !== undefined) {
     url.searchParams.set('variables', JSON.stringify(params.variables));
-  if (params.extensions !== undefined)
+  }
+  if (params.extensions !== undefined) {
     url.searchParams.set('extensions', JSON.stringify(params.extensions));
+  }
   return url.toString();
 }
 
