@@ -160,7 +160,7 @@ query Unlocks($code: String!, $holding: [String!]) {
   },
 ];
 
-/** The catalog over time: dated requirements, status, retirements and successors (src/history). */
+/** The catalog over time: dated requirements, status, retirements and successors. */
 export const HISTORY_EXAMPLES: PlaygroundExample[] = [
   {
     query: `# What a certification required on a day, what it requires today, and every version in
