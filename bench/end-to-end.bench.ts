@@ -4,6 +4,8 @@ import { Context, createContext } from '../src/api/context';
 import { Database } from '../src/db/database';
 import { applySchema } from '../src/db/schema-setup';
 import { buildCertgraphSchema } from '../src/schema/build-schema';
+import { CatalogProjection } from '../src/store/catalog-projection';
+import { SearchRepository } from '../src/store/search.repository';
 import { Catalog } from '../src/seed/catalog';
 import { catalogToGraph } from '../src/seed/catalog-to-graph';
 import { writeGraph } from '../src/seed/write-graph';
@@ -52,10 +54,14 @@ export async function benchEndToEnd(
 
   const apollo = new ApolloServer<Context>({ schema: await buildCertgraphSchema() });
   await apollo.start();
+  const projection = await CatalogProjection.load(database, { refreshMs: 0 });
+  const snapshot = projection.current();
+  projection.stop();
+  const search = new SearchRepository(database);
   const run = async (query: string, variables: Record<string, unknown>) => {
     const response = await apollo.executeOperation(
       { query, variables },
-      { contextValue: createContext(database) },
+      { contextValue: createContext(snapshot, search) },
     );
     if (response.body.kind !== 'single' || response.body.singleResult.errors) {
       throw new Error(`benchmark query failed: ${JSON.stringify(response.body)}`);

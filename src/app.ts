@@ -25,6 +25,8 @@ import {
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples';
 import { queryComplexityPlugin } from './http/query-complexity';
 import { buildCertgraphSchema } from './schema/build-schema';
+import { CatalogProjection, DEFAULT_REFRESH_MS } from './store/catalog-projection';
+import { SearchRepository } from './store/search.repository';
 
 /** Codes that explain themselves to a client; anything else is an unexpected failure. */
 const CLIENT_FACING_CODES = new Set([
@@ -65,6 +67,11 @@ export interface CertgraphOptions extends Partial<HttpConfig> {
   httpServer?: Server;
   /** Where the bundled playground lives; `npm run build` puts it in dist/playground. */
   playgroundAssetsDir?: string;
+  /**
+   * How often, in milliseconds, to check Neo4j for catalog changes made elsewhere; 0 checks
+   * before every request (default: DEFAULT_REFRESH_MS). See src/store/catalog-projection.ts.
+   */
+  catalogRefreshMs?: number;
 }
 
 /** Embedders opt in to CORS and the playground; the standalone app reads them from the env. */
@@ -77,6 +84,8 @@ export const DEFAULT_OPTIONS: HttpConfig = {
 
 export interface CertgraphServer {
   apollo: ApolloServer<Context>;
+  /** The in-memory catalog the API answers from; `reload()` it after writing to Neo4j. */
+  catalog: CatalogProjection;
   /**
    * Serves GraphQL over POST and GET at the path it is mounted on, with CORS and cache headers;
    * with the playground on, also the IDE to browsers that open that path.
@@ -91,11 +100,21 @@ export async function createCertgraphServer(
   database: Database,
   options: CertgraphOptions = {},
 ): Promise<CertgraphServer> {
-  const { httpServer, playgroundAssetsDir = DEFAULT_PLAYGROUND_ASSETS_DIR, ...given } = options;
+  const {
+    httpServer,
+    playgroundAssetsDir = DEFAULT_PLAYGROUND_ASSETS_DIR,
+    catalogRefreshMs = DEFAULT_REFRESH_MS,
+    ...given
+  } = options;
   const http: HttpConfig = { ...DEFAULT_OPTIONS, ...definedOnly(given) };
   if (http.playground) assertPlaygroundBuilt(playgroundAssetsDir);
 
   const schema = await buildCertgraphSchema();
+  const catalog = await CatalogProjection.load(database, {
+    refreshMs: catalogRefreshMs,
+    log: (line) => console.error(`[catalog] ${line}`),
+  });
+  const search = new SearchRepository(database);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -109,6 +128,11 @@ export async function createCertgraphServer(
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(http.cacheMaxAge),
       queryComplexityPlugin(http.maxQueryComplexity),
+      {
+        async serverWillStart() {
+          return { serverWillStop: async () => catalog.stop() };
+        },
+      },
     ],
   });
   await apollo.start();
@@ -133,9 +157,11 @@ export async function createCertgraphServer(
   router.use(
     cacheDefaults,
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(database) }),
+    expressMiddleware(apollo, {
+      context: async () => createContext(await catalog.read(), search),
+    }),
   );
-  return { apollo, router, playground };
+  return { apollo, catalog, router, playground };
 }
 
 /** The standalone app: the API at /graphql and, with the playground on, the IDE at /. */
@@ -147,7 +173,7 @@ export async function createApp(database: Database, options: CertgraphOptions = 
   app.set('etag', false);
   if (server.playground) app.get('/', server.playground('/graphql'));
   app.use('/graphql', server.router);
-  return { app, apollo: server.apollo };
+  return { app, apollo: server.apollo, catalog: server.catalog };
 }
 
 const definedOnly = <T extends object>(value: T): Partial<T> =>

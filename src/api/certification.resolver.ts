@@ -10,6 +10,12 @@ import { RequirementGroup } from '../model/requirement.type';
 import { Unlock } from '../model/unlock.type';
 import { AsOfArgs, dayOf } from './args/as-of.args';
 import { checkFirstPaths, PathsArgs, pathQuestion, UnlocksArgs } from './args/path.args';
+import {
+  requiredBy,
+  requirementChanges,
+  requirementGraph,
+  requirementsOn,
+} from '../store/snapshot/requirements';
 import { Context } from './context';
 import { SuccessionFields } from './succession.fields';
 
@@ -19,39 +25,37 @@ export class CertificationResolver extends SuccessionFields(Certification) {
   @FieldResolver(() => RequirementGroup, {
     description: 'What the certification needs on the day asked: an ALL_OF group.',
   })
-  async requirements(
+  requirements(
     @Root() cert: Certification,
-    @Ctx() { loaders }: Context,
+    @Ctx() { catalog }: Context,
     @Args() { asOf }: AsOfArgs,
   ) {
-    return (await loaders.asOf(dayOf(asOf)).requirements.load(cert.code))!;
+    return requirementsOn(catalog, cert.code, dayOf(asOf));
   }
 
   @FieldResolver(() => [RequirementSet], {
     description:
       'Every version of the requirements, oldest first, each with the days it applied (e.g. AZ-303 + AZ-304 until 2022-03-31, then Azure Administrator Associate + AZ-305).',
   })
-  async requirementHistory(@Root() cert: Certification, @Ctx() { loaders }: Context) {
-    const changes = await loaders.requirementChanges.load(cert.code);
+  requirementHistory(@Root() cert: Certification, @Ctx() { catalog }: Context) {
+    const changes = requirementChanges(catalog, cert.code);
     // Period i runs from change i-1 (or the start) to the day before change i (or open).
     const starts = [undefined, ...changes];
-    const sets = await Promise.all(
-      starts.map(async (validFrom, i) => {
+    return starts
+      .map((validFrom, i) => {
         const validUntil = i < changes.length ? addDays(changes[i], -1) : undefined;
         const day = validFrom ?? validUntil ?? changes.at(0) ?? today();
-        const requirements = (await loaders.asOf(day).requirements.load(cert.code))!;
-        return { validFrom, validUntil, requirements };
-      }),
-    );
-    return sets.filter((set) => set.requirements.refs.length > 0);
+        return { validFrom, validUntil, requirements: requirementsOn(catalog, cert.code, day) };
+      })
+      .filter((set) => set.requirements.refs.length > 0);
   }
 
   @FieldResolver(() => [Certification], {
     description:
       'Certifications that require this one on the day asked, directly or as one of their alternatives.',
   })
-  requiredBy(@Root() cert: Certification, @Ctx() { loaders }: Context, @Args() { asOf }: AsOfArgs) {
-    return loaders.asOf(dayOf(asOf)).certificationRequiredBy.load(cert.code);
+  requiredBy(@Root() cert: Certification, @Ctx() { catalog }: Context, @Args() { asOf }: AsOfArgs) {
+    return requiredBy(catalog, 'Certification', cert.code, dayOf(asOf));
   }
 
   @FieldResolver(() => RequirementGraph, {
@@ -60,23 +64,23 @@ export class CertificationResolver extends SuccessionFields(Certification) {
   })
   requirementGraph(
     @Root() cert: Certification,
-    @Ctx() { store }: Context,
+    @Ctx() { catalog }: Context,
     @Args() { asOf }: AsOfArgs,
   ) {
-    return store.requirementGraphs.graphOf(cert.code, dayOf(asOf));
+    return requirementGraph(catalog, cert.code, dayOf(asOf));
   }
 
   @FieldResolver(() => String, {
     description: 'The requirement graph drawn as a diagram, ready to render (e.g. in Markdown).',
   })
-  async diagram(
+  diagram(
     @Root() cert: Certification,
-    @Ctx() { store }: Context,
+    @Ctx() { catalog }: Context,
     @Arg('format', () => DiagramFormat, { defaultValue: DiagramFormat.MERMAID })
     _format: DiagramFormat,
     @Args() { asOf }: AsOfArgs,
   ) {
-    return toMermaid(await store.requirementGraphs.graphOf(cert.code, dayOf(asOf)));
+    return toMermaid(requirementGraph(catalog, cert.code, dayOf(asOf)));
   }
 
   @FieldResolver(() => CertificationPaths, {

@@ -1,21 +1,18 @@
-import { Database } from '../db/database';
 import { PathsService } from '../services/paths.service';
-import { CatalogStore, createCatalogStore } from '../store/catalog-store';
-import { CatalogLoaders, createCatalogLoaders } from '../store/loaders';
+import { SearchRepository } from '../store/search.repository';
+import { CatalogSnapshot } from '../store/snapshot/catalog-snapshot';
 
-/** What every resolver can reach; built anew for each request so loaders never share a cache. */
+/**
+ * What every resolver can reach for one request: the catalog snapshot it reads from start to
+ * end (so one answer never mixes two versions of the catalog), and what answers from it.
+ */
 export interface Context {
-  store: CatalogStore;
-  loaders: CatalogLoaders;
-  /** Paths, plans and unlocks: one subgraph query per question, then pure algorithms. */
+  catalog: CatalogSnapshot;
+  /** Paths, plans and unlocks over the same snapshot. */
   paths: PathsService;
+  search: SearchRepository;
 }
 
-export function createContext(database: Database): Context {
-  const store = createCatalogStore(database);
-  return {
-    store,
-    loaders: createCatalogLoaders(store),
-    paths: new PathsService(store.subgraphs),
-  } satisfies Context;
+export function createContext(catalog: CatalogSnapshot, search: SearchRepository): Context {
+  return { catalog, paths: new PathsService(catalog), search } satisfies Context;
 }

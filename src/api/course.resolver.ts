@@ -8,7 +8,7 @@ import { SuccessionFields } from './succession.fields';
 @Resolver(() => Course)
 export class CourseResolver extends SuccessionFields(Course) {
   @FieldResolver(() => [Exam], { description: 'The exams this course prepares for.' })
-  exams(@Root() course: Course, @Ctx() { loaders }: Context) {
-    return loaders.courseExams.load(course.code);
+  exams(@Root() course: Course, @Ctx() { catalog }: Context) {
+    return catalog.examsFor(course.code);
   }
 }

@@ -6,6 +6,7 @@ import { Exam } from '../model/exam.type';
 import { Unlock } from '../model/unlock.type';
 import { AsOfArgs, dayOf } from './args/as-of.args';
 import { pathQuestion, UnlocksArgs } from './args/path.args';
+import { requiredBy } from '../store/snapshot/requirements';
 import { Context } from './context';
 import { SuccessionFields } from './succession.fields';
 
@@ -16,19 +17,17 @@ export class ExamResolver extends SuccessionFields(Exam) {
     description:
       'Instructor-led courses that prepare for this exam and are offered on the day asked (not retired, not yet to come).',
   })
-  async courses(@Root() exam: Exam, @Ctx() { loaders }: Context, @Args() { asOf }: AsOfArgs) {
+  courses(@Root() exam: Exam, @Ctx() { catalog }: Context, @Args() { asOf }: AsOfArgs) {
     const day = dayOf(asOf);
-    return (await loaders.examCourses.load(exam.code)).filter((course) =>
-      isAvailableOn(course, day),
-    );
+    return catalog.coursesFor(exam.code).filter((course) => isAvailableOn(course, day));
   }
 
   @FieldResolver(() => [Certification], {
     description:
       'Certifications that require this exam on the day asked, directly or as one of their alternatives.',
   })
-  requiredBy(@Root() exam: Exam, @Ctx() { loaders }: Context, @Args() { asOf }: AsOfArgs) {
-    return loaders.asOf(dayOf(asOf)).examRequiredBy.load(exam.code);
+  requiredBy(@Root() exam: Exam, @Ctx() { catalog }: Context, @Args() { asOf }: AsOfArgs) {
+    return requiredBy(catalog, 'Exam', exam.code, dayOf(asOf));
   }
 
   @FieldResolver(() => [Unlock], {

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors';
 import { ConnectionShape } from '../model/connection.type';
-import { Page, PageRequest } from '../store/listing.repository';
+import { Page, PageRequest } from '../store/snapshot/listing';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

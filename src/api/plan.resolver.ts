@@ -10,8 +10,8 @@ export class PlanResolver {
     description:
       "Where to go instead of the target: its direct replacement and Microsoft's successor pathway, when named (typically for a retired or retiring target).",
   })
-  async successors(@Root() plan: Plan, @Ctx() { loaders }: Context) {
-    const succession = await loaders.succession.load(plan.target.code);
-    return [succession?.replacedBy, succession?.successor].filter((item) => item != null);
+  successors(@Root() plan: Plan, @Ctx() { catalog }: Context) {
+    const { replacedBy, successor } = catalog.successionOf(plan.target.code);
+    return [replacedBy, successor].filter((item) => item !== null);
   }
 }

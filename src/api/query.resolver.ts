@@ -12,6 +12,7 @@ import { Exam } from '../model/exam.type';
 import { Plan } from '../model/plan.type';
 import { Unlock } from '../model/unlock.type';
 import { DEFAULT_SEARCH_RESULTS, MAX_SEARCH_RESULTS, toFullTextQuery } from '../store/search-query';
+import { listItems } from '../store/snapshot/listing';
 import { CertificationListArgs, ListArgs, listQuery } from './args/list.args';
 import { PlanArgs, pathQuestion, UnlocksArgs } from './args/path.args';
 import { Context } from './context';
@@ -26,49 +27,49 @@ export class QueryResolver {
     nullable: true,
     description: `A certification by its slug. ${CODE}`,
   })
-  certification(@Arg('code') code: string, @Ctx() { loaders }: Context) {
-    return loaders.certification.load(certificationCode(code));
+  certification(@Arg('code') code: string, @Ctx() { catalog }: Context) {
+    return catalog.item('Certification', certificationCode(code));
   }
 
   @Query(() => Exam, { nullable: true, description: `An exam by its code, e.g. "AZ-400". ${CODE}` })
-  exam(@Arg('code') code: string, @Ctx() { loaders }: Context) {
-    return loaders.exam.load(examOrCourseCode(code));
+  exam(@Arg('code') code: string, @Ctx() { catalog }: Context) {
+    return catalog.item('Exam', examOrCourseCode(code));
   }
 
   @Query(() => Course, {
     nullable: true,
     description: `A course by its code, e.g. "AZ-400T00". ${CODE}`,
   })
-  course(@Arg('code') code: string, @Ctx() { loaders }: Context) {
-    return loaders.course.load(examOrCourseCode(code));
+  course(@Arg('code') code: string, @Ctx() { catalog }: Context) {
+    return catalog.item('Course', examOrCourseCode(code));
   }
 
   @Query(() => CertificationConnection, {
     description: 'Certifications by code, optionally of one level and status.',
   })
-  async certifications(@Ctx() { store }: Context, @Args() args: CertificationListArgs) {
+  certifications(@Ctx() { catalog }: Context, @Args() args: CertificationListArgs) {
     const { page, filter } = listQuery(args);
-    return toConnection(await store.listings.list('Certification', page, filter));
+    return toConnection(listItems(catalog, 'Certification', page, filter));
   }
 
   @Query(() => ExamConnection, { description: 'Exams by code, optionally of one status.' })
-  async exams(@Ctx() { store }: Context, @Args() args: ListArgs) {
+  exams(@Ctx() { catalog }: Context, @Args() args: ListArgs) {
     const { page, filter } = listQuery(args);
-    return toConnection(await store.listings.list('Exam', page, filter));
+    return toConnection(listItems(catalog, 'Exam', page, filter));
   }
 
   @Query(() => CourseConnection, { description: 'Courses by code, optionally of one status.' })
-  async courses(@Ctx() { store }: Context, @Args() args: ListArgs) {
+  courses(@Ctx() { catalog }: Context, @Args() args: ListArgs) {
     const { page, filter } = listQuery(args);
-    return toConnection(await store.listings.list('Course', page, filter));
+    return toConnection(listItems(catalog, 'Course', page, filter));
   }
 
   @Query(() => [CatalogItem], {
     description:
       'Full-text search over codes and names of every kind of item; each word matches as a prefix. An exact code comes first.',
   })
-  search(
-    @Ctx() { store }: Context,
+  async search(
+    @Ctx() { catalog, search }: Context,
     @Arg('text') text: string,
     @Arg('first', () => Int, {
       nullable: true,
@@ -77,7 +78,8 @@ export class QueryResolver {
     first?: number,
   ) {
     const limit = checkPageSize(first, 'first', MAX_SEARCH_RESULTS, DEFAULT_SEARCH_RESULTS);
-    return store.listings.search(toFullTextQuery(text), text.trim().toLowerCase(), limit);
+    const hits = await search.search(toFullTextQuery(text), text.trim().toLowerCase(), limit);
+    return hits.flatMap(({ label, code }) => catalog.item(label, code) ?? []);
   }
 
   @Query(() => Plan, {

@@ -1,36 +1,37 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from './context';
 import {
   Requirement,
   RequirementEntry,
   RequirementGroup,
   RequirementRef,
 } from '../model/requirement.type';
+import { CatalogSnapshot } from '../store/snapshot/catalog-snapshot';
+import { Context } from './context';
 
+/** Every field of RequirementGroup beyond its own properties. */
 @Resolver(() => RequirementGroup)
 export class RequirementGroupResolver {
   @FieldResolver(() => [Requirement], {
     description: 'What the group lists on its day, in the order the catalog lists them.',
   })
-  async items(@Root() group: RequirementGroup, @Ctx() context: Context) {
-    return (await this.loadEntries(group, context)).map((entry) => entry.item);
+  items(@Root() group: RequirementGroup, @Ctx() { catalog }: Context) {
+    return entriesOf(group, catalog).map((entry) => entry.item);
   }
 
   @FieldResolver(() => [RequirementEntry], {
     description:
       'The same items, each with the days it applies and its sources and grade: check `confidence` before presenting one as certain.',
   })
-  entries(@Root() group: RequirementGroup, @Ctx() context: Context) {
-    return this.loadEntries(group, context);
+  entries(@Root() group: RequirementGroup, @Ctx() { catalog }: Context) {
+    return entriesOf(group, catalog);
   }
+}
 
-  private async loadEntries(group: RequirementGroup, { loaders }: Context) {
-    const load = async (ref: RequirementRef) =>
-      ref.kind === 'RequirementGroup' ? ref.group : loaders.requirementItem.load(ref.code);
-    const items = await Promise.all(group.refs.map(load));
-    // A dangling reference (an item deleted by hand in Neo4j) is skipped rather than failing the query.
-    return group.refs
-      .map((ref, i) => ({ ...ref.facts, item: items[i] }))
-      .filter((entry): entry is RequirementEntry => entry.item !== null);
-  }
+function entriesOf(group: RequirementGroup, catalog: CatalogSnapshot): RequirementEntry[] {
+  const itemOf = (ref: RequirementRef) =>
+    ref.kind === 'RequirementGroup' ? ref.group : catalog.item(ref.kind, ref.code);
+  return group.refs.flatMap((ref) => {
+    const item = itemOf(ref);
+    return item ? [{ ...ref.facts, item }] : [];
+  });
 }

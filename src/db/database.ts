@@ -17,6 +17,25 @@ export class Database {
     return this.run(neo4j.session.READ, work);
   }
 
+  /**
+   * Names the last transaction the database committed (a bookmark): it changes with every write,
+   * whoever makes it (this API, seeding, Neo4j Browser), and costs one trivial read.
+   */
+  async version(): Promise<string> {
+    const session = this.driver.session({
+      database: this.databaseName,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    try {
+      await session.executeRead((tx) => tx.run('RETURN 1'));
+      return session.lastBookmarks().join(',');
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** One transaction: everything `work` writes commits together or not at all. */
   write<T>(work: Work<T>): Promise<T> {
     return this.run(neo4j.session.WRITE, work);

@@ -12,6 +12,11 @@ export interface EdgeFacts extends Validity {
 export type EdgeFactsMap = ReadonlyMap<string, EdgeFacts>;
 export const edgeKey = (from: string, to: string): string => `${from}->${to}`;
 
+/** Course node ids by exam node id: all the algorithms ask of it (a Map will do). */
+export interface CoursesByExam {
+  get(examId: string): readonly string[] | undefined;
+}
+
 /**
  * What the path questions need from the catalog: the requirement DAG plus the facts shown in
  * answers (item properties, courses per exam). Fetched by one Cypher query (store/subgraph.repository.ts),
@@ -22,7 +27,7 @@ export interface RequirementSubgraph {
   /** Properties of certifications, exams and courses, by node id. */
   items: ReadonlyMap<string, ItemProperties>;
   /** Course node ids that prepare for each exam node id, by course code. */
-  coursesOfExam: ReadonlyMap<string, string[]>;
+  coursesOfExam: CoursesByExam;
   /** When each requirement edge applied and how sure it is (none: always, officially). */
   edges: EdgeFactsMap;
 }

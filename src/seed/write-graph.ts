@@ -1,18 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Date as Neo4jDate, int, ManagedTransaction } from 'neo4j-driver';
-import { plainProperties } from '../db/properties';
 import { Database } from '../db/database';
+import { readGraph } from '../db/read-graph';
 import {
   DATE_PROPERTIES,
   GROUP_MODE_LABEL,
   GraphNode,
   GraphRelationship,
   KEY_PROPERTY,
-  NODE_LABELS,
   NodeLabel,
   PropertyGraph,
-  RELATIONSHIP_TYPES,
-  RelationshipType,
   nodeId,
   relationshipId,
 } from '../graph/model';
@@ -29,64 +26,11 @@ export interface SeedReport {
 export const isNoChange = (report: SeedReport): boolean =>
   Object.values(report).every((n) => n === 0);
 
-const READ_NODES = `
-MATCH (n)
-WHERE any(label IN labels(n) WHERE label IN $labels)
-RETURN [label IN labels(n) WHERE label IN $labels][0] AS label,
-       properties(n) AS properties`;
-
-const READ_RELATIONSHIPS = `
-MATCH (a)-[r]->(b)
-WHERE type(r) IN $types
-  AND any(label IN labels(a) WHERE label IN $labels)
-  AND any(label IN labels(b) WHERE label IN $labels)
-RETURN type(r) AS type,
-       [label IN labels(a) WHERE label IN $labels][0] AS fromLabel, coalesce(a.code, a.id) AS fromKey,
-       [label IN labels(b) WHERE label IN $labels][0] AS toLabel, coalesce(b.code, b.id) AS toKey,
-       properties(r) AS properties`;
-
-interface RelationshipRow {
-  type: RelationshipType;
-  fromLabel: NodeLabel;
-  fromKey: string;
-  toLabel: NodeLabel;
-  toKey: string;
-  properties: Record<string, unknown>;
-}
-
-async function readGraph(tx: ManagedTransaction): Promise<PropertyGraph> {
-  const params = { labels: [...NODE_LABELS], types: [...RELATIONSHIP_TYPES] };
-  const nodes = (
-    await tx.run<{ label: NodeLabel; properties: Record<string, unknown> }>(READ_NODES, params)
-  ).records.map((record) => {
-    const label = record.get('label');
-    const properties = comparable(record.get('properties'));
-    return { label, key: properties[KEY_PROPERTY[label]] as string, properties };
-  });
-  const relationships = (await tx.run<RelationshipRow>(READ_RELATIONSHIPS, params)).records.map(
-    (record) => {
-      const { position, ...properties } = comparable(record.get('properties'));
-      return {
-        type: record.get('type'),
-        from: { label: record.get('fromLabel'), key: record.get('fromKey') },
-        to: { label: record.get('toLabel'), key: record.get('toKey') },
-        position: position as number,
-        properties,
-      };
-    },
-  );
-  return { nodes, relationships };
-}
-
 /** A YYYY-MM-DD day as a Neo4j date, without passing through a time zone. */
 function neo4jDate(day: string): Neo4jDate<number> {
   const [year, month, date] = day.split('-').map(Number);
   return new Neo4jDate(year, month, date);
 }
-
-/** Properties as read, with dates back in the YYYY-MM-DD text the model writes. */
-const comparable = (properties: Record<string, unknown>) =>
-  plainProperties(properties) as GraphNode['properties'];
 
 /**
  * Dates become Neo4j dates. JavaScript numbers reach Neo4j as floats; whole numbers (positions,

@@ -1,7 +1,7 @@
 import { certificationCode, examOrCourseCode } from '../domain/codes';
 import { BadUserInputError } from '../errors';
 import { certificationNodeId, examNodeId } from '../paths/requirement-dag';
-import { FetchedSubgraph, HoldingQuery } from '../store/subgraph.repository';
+import { HoldingQuery, QuestionSubgraph } from './question-subgraph';
 
 export const MAX_HOLDING = 500;
 
@@ -23,7 +23,7 @@ export function holdingQuery(holding: readonly string[]): HoldingQuery {
  * The node ids of what is held. Every code must name a certification or an exam: an unknown code
  * is an error that lists them all, since silently ignoring a typo would give a wrong plan.
  */
-export function heldNodeIds(holding: readonly string[], fetched: FetchedSubgraph): string[] {
+export function heldNodeIds(holding: readonly string[], fetched: QuestionSubgraph): string[] {
   const certifications = new Set(fetched.held.certifications);
   const exams = new Set(fetched.held.exams);
   const courses = new Set(fetched.held.courses);

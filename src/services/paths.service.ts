@@ -1,7 +1,7 @@
-import { certificationCode, examOrCourseCode } from '../domain/codes';
+import { certificationCode } from '../domain/codes';
 import { Confidence } from '../domain/confidence';
 import { Day } from '../domain/days';
-import { isAvailableOn, statusOn } from '../domain/status';
+import { statusOn } from '../domain/status';
 import { PlanObjective } from '../domain/vocabulary';
 import { BadUserInputError } from '../errors';
 import { CertificationPath, CertificationPaths } from '../model/path.type';
@@ -20,9 +20,10 @@ import {
   requirementsOn,
   viewOnDay,
 } from '../paths/requirements-on-day';
-import { FetchedSubgraph, SubgraphRepository } from '../store/subgraph.repository';
+import { CatalogSnapshot } from '../store/snapshot/catalog-snapshot';
 import { CatalogItems } from './catalog-items';
 import { heldNodeIds, holdingQuery } from './holding';
+import { QuestionSubgraph, targetSubgraph, unlocksSubgraph } from './question-subgraph';
 
 const MAX_GRAPHQL_INT = 2 ** 31 - 1;
 
@@ -33,23 +34,25 @@ export interface PathQuestion {
 }
 
 /**
- * The three path questions, each one Cypher query (SubgraphRepository) followed by the pure
- * algorithms of src/paths/; the answers are built from the fetched subgraph alone. Every
- * question is asked for a day: requirements apply as they did then, and what was retired by
- * then cannot be newly taken (requirements-on-day.ts).
+ * The three path questions, answered by the pure algorithms of src/paths/ over the catalog
+ * snapshot the request reads; nothing is fetched. Every question is asked for a day:
+ * requirements apply as they did then, and what was retired by then cannot be newly taken
+ * (requirements-on-day.ts).
  */
 export class PathsService {
-  constructor(private readonly repository: SubgraphRepository) {}
+  constructor(private readonly catalog: CatalogSnapshot) {}
 
   /** Every minimal way to `certification`; precondition: `first` already validated. */
-  async paths(
+  paths(
     certification: string,
     holding: readonly string[],
     first: number,
     question: PathQuestion,
-  ): Promise<CertificationPaths> {
-    const fetched = coursesOnDay(
-      await this.repository.forTarget(certification, holdingQuery(holding)),
+  ): CertificationPaths {
+    const fetched = targetSubgraph(
+      this.catalog,
+      certification,
+      holdingQuery(holding),
       question.day,
     );
     const { root, view, problem, noPathReason } = this.prepare(
@@ -62,7 +65,7 @@ export class PathsService {
     if (!problem) return { ...empty, totalCountText: '0', nodes: [] };
     const listing = listMinimalWays(problem, first);
     const orderer = new PathOrderer(view.dag, root, view.settled);
-    const items = new CatalogItems(fetched);
+    const items = new CatalogItems(this.catalog, fetched);
     return {
       asOf: question.day,
       noPathReason: null,
@@ -83,21 +86,18 @@ export class PathsService {
   }
 
   /** The best way to `target`, or null when no certification has that code. */
-  async plan(
+  plan(
     target: string,
     holding: readonly string[],
     objective: PlanObjective,
     question: PathQuestion,
-  ): Promise<Plan | null> {
+  ): Plan | null {
     const code = certificationCode(target);
-    const fetched = coursesOnDay(
-      await this.repository.forTarget(code, holdingQuery(holding)),
-      question.day,
-    );
+    const fetched = targetSubgraph(this.catalog, code, holdingQuery(holding), question.day);
     heldNodeIds(holding, fetched); // unknown holding codes are an error even for an unknown target
     if (fetched.subject === null) return null;
     const { root, view, problem, noPathReason } = this.prepare(fetched, code, holding, question);
-    const items = new CatalogItems(fetched);
+    const items = new CatalogItems(this.catalog, fetched);
     const targetItem = items.certification(root);
     const common = {
       target: targetItem,
@@ -142,22 +142,21 @@ export class PathsService {
    * What the item counts toward on the day, and what is left for each once the item is held too.
    * Certifications no longer within reach that day (retired, or needing retired exams) are left out.
    */
-  async unlocks(
-    code: string,
-    holding: readonly string[],
-    question: PathQuestion,
-  ): Promise<Unlock[]> {
-    const item = { certificationCode: certificationCode(code), examCode: examOrCourseCode(code) };
-    const query = holdingQuery(holding);
-    // A certification item settles its mandatory requirements, so fetch its structure too.
-    query.certificationCodes.push(item.certificationCode);
-    const fetched = coursesOnDay(await this.repository.forUnlocks(item, query), question.day);
+  unlocks(code: string, holding: readonly string[], question: PathQuestion): Unlock[] {
+    const fetched = unlocksSubgraph(this.catalog, code, holdingQuery(holding), question.day);
     if (fetched.subject === null) {
       throw new BadUserInputError(`code: "${code}" is not a certification or exam code`, 'code');
     }
     const held = [...heldNodeIds(holding, fetched), fetched.subject];
-    const dated = requirementsOn(fetched.dag, fetched.edges, question.day, question.minConfidence);
-    const items = new CatalogItems(fetched);
+    const reach = [...fetched.roots, ...held];
+    const dated = requirementsOn(
+      fetched.dag,
+      fetched.edges,
+      question.day,
+      question.minConfidence,
+      reach,
+    );
+    const items = new CatalogItems(this.catalog, fetched);
     const unlocks: Unlock[] = [];
     for (const root of fetched.roots) {
       const view = viewOnDay(dated, fetched.items, [root], held, question.day);
@@ -188,7 +187,7 @@ export class PathsService {
 
   /** The day's view of the target's requirements, and its problem; none when no way remains. */
   private prepare(
-    fetched: FetchedSubgraph,
+    fetched: QuestionSubgraph,
     code: string,
     holding: readonly string[],
     question: PathQuestion,
@@ -214,7 +213,7 @@ export class PathsService {
   }
 
   private noPathReason(
-    fetched: FetchedSubgraph,
+    fetched: QuestionSubgraph,
     root: string,
     held: string[],
     view: DayView,
@@ -237,16 +236,6 @@ export class PathsService {
     const blockers = [...new Set(view.blockers.map((blocker) => blocker.reason))];
     return `No way to ${name} remains on ${day}: ${blockers.join('; ')}.${successors}`;
   }
-}
-
-/** The subgraph with only the courses offered on the day, for costs and the steps' courses. */
-function coursesOnDay(fetched: FetchedSubgraph, day: Day): FetchedSubgraph {
-  const offered = new Map<string, string[]>();
-  for (const [exam, courses] of fetched.coursesOfExam) {
-    const items = courses.filter((id) => isAvailableOn(fetched.items.get(id) ?? {}, day));
-    offered.set(exam, items);
-  }
-  return { ...fetched, coursesOfExam: offered };
 }
 
 /** Whether `target` is still below `from` in the day's view. */

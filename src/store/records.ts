@@ -1,4 +1,3 @@
-import { Database } from '../db/database';
 import { plainProperties } from '../db/properties';
 import { Certification } from '../model/certification.type';
 import { Course } from '../model/course.type';
@@ -6,7 +5,7 @@ import { DatedRequirement } from '../model/dated-requirement.type';
 import { Confidence } from '../model/enums';
 import { Exam } from '../model/exam.type';
 
-/** How rows from Neo4j become the model's objects. */
+/** How the catalog's nodes and relationships become the model's objects. */
 
 export type CatalogItemLabel = 'Certification' | 'Exam' | 'Course';
 export type Properties = Record<string, unknown>;
@@ -34,24 +33,4 @@ export function datedRequirementOf(r: Properties): DatedRequirement {
     sources: (r.sources as string[] | null) ?? [],
     notes: (r.notes as string[] | null) ?? [],
   };
-}
-
-/** Runs a query returning `code, properties` rows and groups the items by code, every code present. */
-export async function groupedItems<L extends CatalogItemLabel>(
-  database: Database,
-  cypher: string,
-  label: L,
-  codes: readonly string[],
-  params: Record<string, unknown> = {},
-): Promise<Map<string, ItemOf<L>[]>> {
-  const records = await database.read(
-    async (tx) =>
-      (await tx.run<{ code: string; properties: Properties }>(cypher, { codes, ...params }))
-        .records,
-  );
-  const result = new Map<string, ItemOf<L>[]>(codes.map((code) => [code, []]));
-  for (const record of records) {
-    result.get(record.get('code'))?.push(toItem(label, record.get('properties')));
-  }
-  return result;
 }

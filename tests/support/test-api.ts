@@ -5,6 +5,8 @@ import { formatError } from '../../src/app';
 import { Context, createContext } from '../../src/api/context';
 import { Database } from '../../src/db/database';
 import { buildCertgraphSchema } from '../../src/schema/build-schema';
+import { CatalogProjection } from '../../src/store/catalog-projection';
+import { SearchRepository } from '../../src/store/search.repository';
 
 export interface GraphQLResult<T> {
   data?: T;
@@ -12,12 +14,15 @@ export interface GraphQLResult<T> {
 }
 
 /**
- * The real schema and resolvers over the real database, without HTTP: each call is one request
- * with fresh loaders, exactly as the server builds it.
+ * The real schema and resolvers over the real database, without HTTP: each call is one request,
+ * exactly as the server builds it. The catalog is checked for changes before every request, so
+ * a test may write to Neo4j between two calls.
  */
 export async function createTestApi(database: Database) {
   const apollo = new ApolloServer<Context>({ schema: await buildCertgraphSchema(), formatError });
   await apollo.start();
+  const catalog = await CatalogProjection.load(database, { refreshMs: 0 });
+  const search = new SearchRepository(database);
 
   async function execute<T = Record<string, unknown>>(
     query: string,
@@ -25,7 +30,7 @@ export async function createTestApi(database: Database) {
   ) {
     const response = await apollo.executeOperation<T>(
       { query, variables },
-      { contextValue: createContext(database) },
+      { contextValue: createContext(await catalog.read(), search) },
     );
     assert(response.body.kind === 'single');
     return response.body.singleResult as GraphQLResult<T>;
@@ -42,7 +47,10 @@ export async function createTestApi(database: Database) {
       if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;
     },
-    stop: () => apollo.stop(),
+    stop: async () => {
+      catalog.stop();
+      await apollo.stop();
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { CertificationLevel, ItemStatus } from '../../model/enums';
 import { DateScalar } from '../../model/scalars';
-import { ListFilter, PageRequest } from '../../store/listing.repository';
+import { ListFilter, PageRequest } from '../../store/snapshot/listing';
 import { pageRequest } from '../pagination';
 import { dayOf } from './as-of.args';
 

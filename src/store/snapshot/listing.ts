@@ -1,0 +1,48 @@
+import { Day } from '../../domain/days';
+import { statusOn } from '../../domain/status';
+import { CertificationLevel, ItemStatus } from '../../model/enums';
+import { CatalogItemLabel, ItemOf } from '../records';
+import { CatalogSnapshot } from './catalog-snapshot';
+
+/** A page of a list asked for as `first` items after the item with code `after`. */
+export interface PageRequest {
+  first: number;
+  after?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export interface ListFilter {
+  level?: CertificationLevel;
+  statuses?: ItemStatus[];
+  day: Day;
+}
+
+/** Items of one kind in code order, optionally of one level and with one of the statuses on a day. */
+export function listItems<L extends CatalogItemLabel>(
+  catalog: CatalogSnapshot,
+  label: L,
+  page: PageRequest,
+  filter: ListFilter,
+): Page<ItemOf<L>> {
+  const statuses = filter.statuses ? new Set(filter.statuses) : undefined;
+  const matching = (catalog.sorted[label] as ItemOf<L>[]).filter(
+    (item) =>
+      (filter.level === undefined || ('level' in item && item.level === filter.level)) &&
+      (statuses === undefined || statuses.has(statusOn(item, filter.day))),
+  );
+  const after = page.after;
+  const start = after === undefined ? 0 : matching.findIndex((item) => item.code > after);
+  const rest = start < 0 ? [] : matching.slice(start);
+  return {
+    items: rest.slice(0, page.first),
+    totalCount: matching.length,
+    hasNextPage: rest.length > page.first,
+    hasPreviousPage: after !== undefined && matching.some((item) => item.code <= after),
+  };
+}
