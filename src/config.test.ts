@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       host: '127.0.0.1',
       port: 4000,
+      catalogRefreshMs: 1000,
       neo4j: { kind: 'local', boltPort: 7687, httpPort: 7474, dataDir: '.neo4j' },
     });
   });

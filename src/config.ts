@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   port: number;
   neo4j: Neo4jTarget;
+  /** How often (ms) to look in Neo4j for catalog changes made by others; 0: before every request. */
+  catalogRefreshMs: number;
 }
 
 const port = (fallback: number) =>
@@ -39,6 +41,11 @@ const envSchema = z.object({
   NEO4J_BOLT_PORT: port(7687),
   NEO4J_HTTP_PORT: port(7474),
   NEO4J_DATA_DIR: z.string().min(1).default('.neo4j'),
+  CATALOG_REFRESH_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be 0 (check before every request) or more')
+    .default(1000),
 });
 
 /** Validates the environment; the error lists every wrong variable with its value. */
@@ -63,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return {
       host: e.HOST,
       port: e.PORT,
+      catalogRefreshMs: e.CATALOG_REFRESH_MS,
       neo4j: {
         kind: 'local',
         boltPort: e.NEO4J_BOLT_PORT,
@@ -80,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: e.HOST,
     port: e.PORT,
+    catalogRefreshMs: e.CATALOG_REFRESH_MS,
     neo4j: {
       kind: 'remote',
       uri: e.NEO4J_URI,

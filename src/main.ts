@@ -38,7 +38,11 @@ async function main(): Promise<void> {
         `Seeded the empty database: ${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships.`,
       );
     }
-    const { app } = await createApp(db.database, { ...http, httpServer });
+    const { app } = await createApp(db.database, {
+      ...http,
+      httpServer,
+      catalogRefreshMs: config.catalogRefreshMs,
+    });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

@@ -12,6 +12,7 @@ export interface ProjectionOptions {
   log?: (line: string) => void;
 }
 
+/** CATALOG_REFRESH_MS's default: a second, the bound docs/catalog-projection.md promises. */
 export const DEFAULT_REFRESH_MS = 1000;
 
 /**
