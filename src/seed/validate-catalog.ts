@@ -164,6 +164,10 @@ const DATE_ORDER: [keyof Lifecycle, keyof Lifecycle][] = [
   ['availableFrom', 'betaUntil'],
   ['betaUntil', 'retiredOn'],
   ['retirementAnnouncedOn', 'retiredOn'],
+  // A source that shows the beta, the announcement or the retirement shows the item existing.
+  ['knownSince', 'betaUntil'],
+  ['knownSince', 'retirementAnnouncedOn'],
+  ['knownSince', 'retiredOn'],
 ];
 
 /** Lifecycle dates in order, and replacements that exist (a replacement of the same kind). */
@@ -175,6 +179,14 @@ function lifecycleProblems(catalog: Catalog): SeedProblem[] {
   for (const item of [...catalog.certifications, ...catalog.exams, ...catalog.courses]) {
     const life = item.lifecycle;
     if (!life) continue;
+    if (life.availableFrom && life.knownSince) {
+      problems.push({
+        location: item.location,
+        field: 'lifecycle.knownSince',
+        message:
+          'give knownSince only when the first day is not known; this item has availableFrom',
+      });
+    }
     for (const [earlier, later] of DATE_ORDER) {
       if (life[earlier] && life[later] && life[earlier]! > life[later]!) {
         problems.push({

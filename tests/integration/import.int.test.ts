@@ -141,7 +141,12 @@ describe('importing the fixture', () => {
           from: [expect.stringContaining('MS-102')],
           to: [expect.stringContaining('MS-102'), API],
         },
-        { kind: 'courses', code: 'AZ-204T00', field: 'durationInHours', to: 40 },
+        {
+          kind: 'courses',
+          code: 'AZ-204T00',
+          field: 'duration',
+          to: { hours: 40, confidence: 'official', sources: [API] },
+        },
       ],
       skipped: [
         {
@@ -219,7 +224,10 @@ describe('importing the fixture', () => {
         ),
     );
     edit('microsoft/seed-2021/courses.yaml', 'AZ-204T00', (block) =>
-      block.replace('    exams: [AZ-204]\n', '    exams: [AZ-204]\n    durationInHours: 40\n'),
+      block.replace(
+        '    exams: [AZ-204]\n',
+        `    exams: [AZ-204]\n    duration:\n      hours: 40\n      confidence: official\n      sources: [${API}]\n`,
+      ),
     );
     // MS-700's sources were an alias of MS-102's list: it gets a list of its own; the anchor stays.
     edit('microsoft/reference-2026/exams.yaml', 'MS-700', (block) =>
@@ -261,7 +269,11 @@ describe('importing the fixture', () => {
     name: Managing Microsoft Teams
     url: ${LEARN}/training/courses/ms-700t00/
     exams: [MS-700]
-    durationInHours: 32
+    duration:
+      hours: 32
+      confidence: official
+      sources:
+        - ${API}
     confidence: official
     sources:
       - ${LEARN}/training/courses/ms-700t00/
@@ -273,7 +285,11 @@ describe('importing the fixture', () => {
     name: Designing and Implementing Microsoft Azure Networking Solutions
     url: ${LEARN}/training/courses/az-700t00/
     exams: [AZ-700]
-    durationInHours: 24
+    duration:
+      hours: 24
+      confidence: official
+      sources:
+        - ${API}
     confidence: official
     sources:
       - ${LEARN}/training/courses/az-700t00/
