@@ -96,8 +96,19 @@ describe('parseSeedFile', () => {
       problemsOf(VALID.replace('    sources: [https://example.org/az-400]\n', '    sources: []\n')),
     ).toEqual(['seeds/test.yaml: exams[0] "AZ-400": sources: must list at least one source URL']);
     expect(problemsOf(VALID.replace('https://example.org/az-400]', 'not a url]'))).toEqual([
-      'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL',
+      'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
     ]);
+  });
+
+  test('a source may be a document kept in seeds/, cited by its path; no other local path', () => {
+    const cited = (source: string) =>
+      problemsOf(VALID.replace('https://example.org/az-400]', `${source}]`));
+    expect(cited('seeds/microsoft/seed-2021/SOURCE.md')).toEqual([]);
+    for (const path of ['docs/catalog-history.md', 'seeds/../README.md', 'seeds/notes.txt']) {
+      expect(cited(path)).toEqual([
+        'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
+      ]);
+    }
   });
 
   test('reports YAML syntax errors with line and column', () => {

@@ -45,7 +45,17 @@ const confidence = z
     error: `must be one of ${GRADES_IN_SEEDS.join(', ')}`,
   })
   .transform((grade) => grade.toUpperCase() as Confidence);
-const sources = z.array(httpUrl).min(1, 'must list at least one source URL');
+/**
+ * A source is a URL, or a document kept with the seeds, cited by its path from the repository
+ * root (`seeds/microsoft/seed-2021/SOURCE.md`, the seed document); loadSeeds checks it exists.
+ */
+export const SEED_DOCUMENT_PATH = /^seeds\/(?:[\w-][\w.-]*\/)*[\w-][\w.-]*\.md$/;
+const source = z
+  .string({ error: 'must be an http(s) URL or a seeds/… document path' })
+  .refine((value) => SEED_DOCUMENT_PATH.test(value) || httpUrl.safeParse(value).success, {
+    error: 'must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
+  });
+const sources = z.array(source).min(1, 'must list at least one source URL');
 const notes = z.array(text).default([]);
 
 const lifecycle = z
