@@ -121,8 +121,12 @@ describe('importing the fixture', () => {
           kind: 'exams',
           code: 'AZ-204',
           field: 'sources',
-          from: ['https://docs.microsoft.com/en-gb/learn/certifications/exams/az-204'],
+          from: [
+            'seeds/microsoft/seed-2021/SOURCE.md',
+            'https://docs.microsoft.com/en-gb/learn/certifications/exams/az-204',
+          ],
           to: [
+            'seeds/microsoft/seed-2021/SOURCE.md',
             'https://docs.microsoft.com/en-gb/learn/certifications/exams/az-204',
             `${LEARN}/credentials/certifications/exams/az-204/`,
           ],
@@ -321,14 +325,17 @@ describe('importing the fixture', () => {
       ].sort(),
     );
 
-    // `npm run lint` checks seeds/ with Prettier: what the importer writes must pass.
+    // `npm run lint` checks seeds/ with Prettier: what the importer writes must pass. (The seed
+    // document kept verbatim in seeds/, SOURCE.md, is not formatted; .prettierignore says so.)
     await expect(
       run(
         'node_modules/prettier/bin/prettier.cjs',
         '--config',
         '.prettierrc.json',
         '--check',
-        ...[...after.keys()].map((file) => path.join(seedsDir, file)),
+        ...[...after.keys()]
+          .filter((file) => file.endsWith('.yaml'))
+          .map((file) => path.join(seedsDir, file)),
       ),
     ).resolves.toBeDefined();
   });
