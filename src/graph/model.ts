@@ -40,6 +40,7 @@ export const DATE_PROPERTIES: ReadonlySet<string> = new Set([
   'validFrom',
   'validUntil',
   'availableFrom',
+  'knownSince',
   'betaUntil',
   'retirementAnnouncedOn',
   'retiredOn',

@@ -55,7 +55,16 @@ test('edits go into the items in place; comments, anchors and wrapping stay', ()
           from: ['AZ-400'],
           to: ['AZ-400', 'AZ-104'],
         },
-        { kind: 'courses', code: 'AZ-400T00', field: 'durationInHours', to: 32 },
+        {
+          kind: 'courses',
+          code: 'AZ-400T00',
+          field: 'duration',
+          to: {
+            hours: 32,
+            confidence: 'official',
+            sources: ['https://learn.microsoft.com/api/catalog/'],
+          },
+        },
         {
           kind: 'courses',
           code: 'AZ-400T00',
@@ -79,7 +88,10 @@ test('edits go into the items in place; comments, anchors and wrapping stay', ()
   - code: AZ-400T00
     name: DevOps course
     exams: [AZ-400, AZ-104]
-    durationInHours: 32
+    duration:
+      hours: 32
+      confidence: official
+      sources: [https://learn.microsoft.com/api/catalog/]
     confidence: official
     sources: [https://example.org/az-400t00, "https://learn.microsoft.com/x,y/"]
 `);

@@ -4,6 +4,7 @@ import { MergePlan } from './plan-merge';
 import { Change } from './report';
 import { SeedDocuments } from './seed-documents';
 import {
+  addBlock,
   addPair,
   appendItems,
   appendToSeq,
@@ -29,7 +30,7 @@ const HEADER = `# Items added by \`npm run import\` from the Microsoft Learn Cat
 const PLACE_AFTER: Record<string, string[]> = {
   level: ['name'],
   url: ['level', 'name'],
-  durationInHours: ['exams', 'url', 'name'],
+  duration: ['exams', 'url', 'name'],
 };
 
 function editFor(text: string, map: YAMLMap, change: Change): Splice {
@@ -43,6 +44,10 @@ function editFor(text: string, map: YAMLMap, change: Change): Splice {
       node,
       change.to.filter((value) => !before.has(value)),
     );
+  }
+  if (typeof change.to === 'object') {
+    if (node !== undefined) throw new Error(`${change.code}: ${change.field} is already there`);
+    return addBlock(text, map, change.field, change.to, PLACE_AFTER[change.field] ?? []);
   }
   if (node === undefined) {
     return addPair(text, map, change.field, change.to, PLACE_AFTER[change.field] ?? []);

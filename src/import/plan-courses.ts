@@ -1,5 +1,5 @@
 import { LearnCatalog } from './learn-catalog';
-import { cleanUrl, examOrCourseCode } from './map-records';
+import { cleanUrl, examOrCourseCode, LEARN_CATALOG_API } from './map-records';
 import { MergeBuilder } from './merge-builder';
 import { ExamIndex } from './plan-exams';
 
@@ -47,6 +47,16 @@ function collectLinks(learn: LearnCatalog, builder: MergeBuilder, exams: ExamInd
   return { byCourse, toSeedCourses };
 }
 
+/**
+ * The Catalog API's `duration_in_hours` as a seed `duration` block: hours only (the API gives no
+ * days), graded official, with the API as its source.
+ */
+function durationOf(hours: number | undefined) {
+  return hours === undefined
+    ? undefined
+    : { hours, confidence: 'official', sources: [LEARN_CATALOG_API] };
+}
+
 export function planCourses(learn: LearnCatalog, builder: MergeBuilder, exams: ExamIndex): void {
   const { byCourse, toSeedCourses } = collectLinks(learn, builder, exams);
   /** The course's exam codes after the merge, and the linked exams nobody knows. */
@@ -89,17 +99,27 @@ export function planCourses(learn: LearnCatalog, builder: MergeBuilder, exams: E
     toSeedCourses.delete(code);
     const seed = builder.existing.courses.get(code);
     const { codes, unknown } = resolve(byCourse.get(record.uid)!, seed?.value.exams);
+    const duration = durationOf(record.durationInHours);
     if (seed) {
+      // A curated length is kept (its days and grade are the curator's); a missing one is added.
+      const curated = seed.value.duration as { hours?: unknown } | undefined;
+      if (curated && duration && curated.hours !== duration.hours) {
+        builder.skip(
+          'courses',
+          record.uid,
+          `duration not changed: the seeds give a curated length; the file says ${duration.hours} hours`,
+        );
+      }
       builder.update('courses', code, { uid: record.uid, url }, [
         ['name', record.title],
         ['url', url],
         ['exams', codes],
-        ['durationInHours', record.durationInHours],
+        ['duration', curated ? undefined : duration],
       ]);
       skipUnknown(record.uid, unknown);
     } else if (codes.length > 0) {
-      const { title: name, durationInHours } = record;
-      builder.add('courses', code, { code, name, url, exams: codes, durationInHours }, url);
+      const { title: name } = record;
+      builder.add('courses', code, { code, name, url, exams: codes, duration }, url);
       skipUnknown(record.uid, unknown);
     } else {
       builder.skip(

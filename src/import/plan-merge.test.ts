@@ -116,7 +116,12 @@ describe('existing items', () => {
         field: 'url',
         to: 'https://learn.microsoft.com/courses/az-400t00/',
       },
-      { kind: 'courses', code: 'AZ-400T00', field: 'durationInHours', to: 32 },
+      {
+        kind: 'courses',
+        code: 'AZ-400T00',
+        field: 'duration',
+        to: { hours: 32, confidence: 'official', sources: [API] },
+      },
       {
         kind: 'courses',
         code: 'AZ-400T00',
@@ -127,6 +132,33 @@ describe('existing items', () => {
     ]);
     expect(result.added).toEqual([]);
     expect(result.skipped).toEqual([]);
+  });
+
+  test("a course's curated length is kept: a different figure from the file is reported, not written", () => {
+    const existing = seeds();
+    existing.courses.get('AZ-400T00')!.value.duration = {
+      days: 4,
+      confidence: 'official',
+      sources: ['https://example.org/az-400t00'],
+    };
+    const course = (hours: number) => ({
+      where: 'courses[0]',
+      uid: 'course.az-400t00',
+      title: 'DevOps course',
+      durationInHours: hours,
+      exam: 'exam.az-400',
+    });
+    const result = planMerge(learn({ courses: [course(32)] }), existing, {
+      fileName: 'catalog.json',
+      date: '2026-11-27',
+    });
+    expect(result.changed).toEqual([]);
+    expect(result.skipped).toEqual([
+      {
+        record: 'course.az-400t00',
+        reason: 'duration not changed: the seeds give a curated length; the file says 32 hours',
+      },
+    ]);
   });
 
   test('a curated certification name with or without the "Microsoft Certified: " prefix is not renamed', () => {

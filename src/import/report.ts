@@ -7,7 +7,8 @@ export interface Skip {
   reason: string;
 }
 
-export type FieldValue = string | number | string[];
+/** A value the import writes: one value, a list, or a block of them (a course's `duration`). */
+export type FieldValue = string | number | string[] | { [key: string]: string | number | string[] };
 
 /** A field of an item already in the seeds that the import changed. */
 export interface Change {
@@ -40,6 +41,11 @@ const SINGULAR: Record<ItemKind, string> = {
 function show(value: FieldValue | undefined): string {
   if (value === undefined) return '(none)';
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value)
+      .map(([key, inner]) => `${key}: ${show(inner)}`)
+      .join(', ')}}`;
+  }
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 

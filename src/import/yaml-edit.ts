@@ -62,6 +62,18 @@ export function setValue(node: Node, value: string | number): Splice {
   return { at: start, remove: end - start, insert: renderScalar(value) };
 }
 
+/** Where new lines go in a block mapping (after the first of `after` it has), and its indent. */
+function placeIn(text: string, map: YAMLMap, after: string[]) {
+  const pairs = map.items as Pair<Node, Node>[];
+  const anchor =
+    after.map((k) => pairs.find((p) => isScalar(p.key) && p.key.value === k)).find(Boolean) ??
+    pairs[pairs.length - 1];
+  return {
+    at: endOfLine(text, range(anchor.value ?? anchor.key)[1]),
+    indent: ' '.repeat(column(text, range(pairs[0].key)[0])),
+  };
+}
+
 /** Adds `key: value` to a block mapping, on the line after the first of `after` it has. */
 export function addPair(
   text: string,
@@ -70,16 +82,28 @@ export function addPair(
   value: string | number,
   after: string[],
 ): Splice {
-  const pairs = map.items as Pair<Node, Node>[];
-  const anchor =
-    after.map((k) => pairs.find((p) => isScalar(p.key) && p.key.value === k)).find(Boolean) ??
-    pairs[pairs.length - 1];
-  const indent = ' '.repeat(column(text, range(pairs[0].key)[0]));
-  return {
-    at: endOfLine(text, range(anchor.value ?? anchor.key)[1]),
-    remove: 0,
-    insert: `\n${indent}${key}: ${renderScalar(value)}`,
-  };
+  const { at, indent } = placeIn(text, map, after);
+  return { at, remove: 0, insert: `\n${indent}${key}: ${renderScalar(value)}` };
+}
+
+/** Adds `key:` with a block of `inner: value` lines (lists in flow style), as addPair places it. */
+export function addBlock(
+  text: string,
+  map: YAMLMap,
+  key: string,
+  block: Record<string, string | number | string[]>,
+  after: string[],
+): Splice {
+  const { at, indent } = placeIn(text, map, after);
+  const lines = Object.entries(block).map(
+    ([inner, value]) =>
+      `\n${indent}  ${inner}: ${
+        Array.isArray(value)
+          ? `[${value.map((v) => renderScalar(v, true)).join(', ')}]`
+          : renderScalar(value)
+      }`,
+  );
+  return { at, remove: 0, insert: `\n${indent}${key}:${lines.join('')}` };
 }
 
 /** Appends scalars to a block (`- a`) or flow (`[a]`) sequence. */

@@ -7,6 +7,7 @@ import { compileProblem } from './requirement-problem';
 import { subgraphOf } from './requirement-subgraph';
 
 const SOURCE = 'https://example.org/source';
+const GRADED = `confidence: official, sources: [${SOURCE}]`;
 
 /** devops-engineer's shape, with a price and course durations known for some items only. */
 const SEED = `
@@ -35,11 +36,11 @@ certifications:
     sources: [${SOURCE}]
 exams:
   - { code: EX-1, name: One, confidence: official, sources: [${SOURCE}] }
-  - { code: EX-2, name: Two, confidence: official, sources: [${SOURCE}], priceUsd: 165 }
-  - { code: EX-3, name: Three, confidence: official, sources: [${SOURCE}], priceUsd: 99.5 }
+  - { code: EX-2, name: Two, confidence: official, sources: [${SOURCE}], price: { usd: 165, ${GRADED} } }
+  - { code: EX-3, name: Three, confidence: official, sources: [${SOURCE}], price: { usd: 99.5, ${GRADED} } }
 courses:
-  - { code: EX-1T00, name: One, exams: [EX-1], confidence: official, sources: [${SOURCE}], durationInHours: 24 }
-  - { code: EX-1T01, name: One short, exams: [EX-1], confidence: official, sources: [${SOURCE}], durationInHours: 8 }
+  - { code: EX-1T00, name: One, exams: [EX-1], confidence: official, sources: [${SOURCE}], duration: { hours: 24, ${GRADED} } }
+  - { code: EX-1T01, name: One short, exams: [EX-1], confidence: official, sources: [${SOURCE}], duration: { hours: 8, ${GRADED} } }
   - { code: EX-2T00, name: Two, exams: [EX-2], confidence: official, sources: [${SOURCE}] }
 `;
 
@@ -59,14 +60,11 @@ test('the seed format takes optional prices and durations, and the graph keeps t
 });
 
 test('the seed format rejects a negative price and a zero duration', () => {
-  const bad = SEED.replace('priceUsd: 165', 'priceUsd: -1').replace(
-    'durationInHours: 24',
-    'durationInHours: 0',
-  );
+  const bad = SEED.replace('usd: 165', 'usd: -1').replace('hours: 24', 'hours: 0');
   const messages = parseSeedFile('costs.yaml', bad).problems.map((p) => `${p.field}: ${p.message}`);
   expect(messages).toEqual([
-    'priceUsd: must not be negative',
-    'durationInHours: must be more than 0',
+    'price.usd: must not be negative',
+    'duration.hours: must be more than 0',
   ]);
 });
 

@@ -67,4 +67,69 @@ describe('catalogToGraph', () => {
       'sources',
     ]);
   });
+
+  test('writes knownSince, a price and a course length as flat properties with their provenance', () => {
+    const location = { file: 'f.yaml', kind: 'exams' as const, index: 0 };
+    const graded = (url: string) => ({
+      confidence: 'SECONDARY' as const,
+      sources: [url],
+      notes: [],
+    });
+    const { nodes } = catalogToGraph({
+      certifications: [],
+      exams: [
+        {
+          code: 'E-1',
+          name: 'Exam',
+          confidence: 'OFFICIAL' as const,
+          sources: ['https://e.org'],
+          notes: [],
+          price: { usd: 165, provenance: { ...graded('https://p.org'), notes: ['US list'] } },
+          lifecycle: { knownSince: '2019-07-14', provenance: graded('https://k.org') },
+          location,
+        },
+      ],
+      courses: [
+        {
+          code: 'E-1T00',
+          name: 'Days',
+          exams: ['E-1'],
+          confidence: 'OFFICIAL' as const,
+          sources: ['https://c.org'],
+          notes: [],
+          duration: { days: 4, provenance: graded('https://d.org') },
+          location: { ...location, kind: 'courses' },
+        },
+        {
+          code: 'E-1T01',
+          name: 'Hours',
+          exams: ['E-1'],
+          confidence: 'OFFICIAL' as const,
+          sources: ['https://c.org'],
+          notes: [],
+          duration: { hours: 32, provenance: graded('https://api.org') },
+          location: { ...location, kind: 'courses', index: 1 },
+        },
+      ],
+    });
+    const props = (key: string) => nodes.find((n) => n.key === key)!.properties;
+    expect(props('E-1')).toMatchObject({
+      knownSince: '2019-07-14',
+      lifecycleConfidence: 'SECONDARY',
+      priceUsd: 165,
+      priceConfidence: 'SECONDARY',
+      priceSources: ['https://p.org'],
+      priceNotes: ['US list'],
+    });
+    expect(props('E-1T00')).toMatchObject({
+      durationInDays: 4,
+      durationConfidence: 'SECONDARY',
+      durationSources: ['https://d.org'],
+      durationNotes: [],
+    });
+    // Hours only where the seeds give them: never worked out from days.
+    expect(props('E-1T00')).not.toHaveProperty('durationInHours');
+    expect(props('E-1T01')).toMatchObject({ durationInHours: 32 });
+    expect(props('E-1T01')).not.toHaveProperty('durationInDays');
+  });
 });

@@ -5,7 +5,7 @@ import {
   PropertyGraph,
   PropertyValue,
 } from '../graph/model';
-import { Catalog, LifecycleSeed, Provenance, RequirementSpec } from './catalog';
+import { Catalog, Duration, LifecycleSeed, Price, Provenance, RequirementSpec } from './catalog';
 
 /** Drops absent values: Neo4j stores no nulls, and an absent property reads back as null. */
 function defined(
@@ -108,14 +108,14 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
     nodes.push({
       label: 'Exam',
       key: exam.code,
-      properties: defined({ ...item(exam), priceUsd: exam.priceUsd }),
+      properties: defined({ ...item(exam), ...priceProperties(exam.price) }),
     });
   }
   for (const course of catalog.courses) {
     const ref: NodeRef = { label: 'Course', key: course.code };
     nodes.push({
       ...ref,
-      properties: defined({ ...item(course), durationInHours: course.durationInHours }),
+      properties: defined({ ...item(course), ...durationProperties(course.duration) }),
     });
     course.exams.forEach((exam, position) =>
       relationships.push({
@@ -133,15 +133,40 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
 /** The lifecycle as node properties; its provenance gets a `lifecycle` prefix. */
 function lifecycleProperties(lifecycle: LifecycleSeed | undefined) {
   if (!lifecycle) return {};
-  const { availableFrom, betaUntil, retirementAnnouncedOn, retiredOn, provenance } = lifecycle;
+  const { availableFrom, knownSince, betaUntil, retirementAnnouncedOn, retiredOn, provenance } =
+    lifecycle;
   return {
     availableFrom,
+    knownSince,
     betaUntil,
     retirementAnnouncedOn,
     retiredOn,
     lifecycleConfidence: provenance.confidence,
     lifecycleSources: provenance.sources,
     lifecycleNotes: provenance.notes,
+  };
+}
+
+/** An exam's price as node properties: `priceUsd` and its provenance with a `price` prefix. */
+function priceProperties(price: Price | undefined) {
+  if (!price) return {};
+  return {
+    priceUsd: price.usd,
+    priceConfidence: price.provenance.confidence,
+    priceSources: price.provenance.sources,
+    priceNotes: price.provenance.notes,
+  };
+}
+
+/** A course's length as node properties; hours only when the seeds give them. */
+function durationProperties(duration: Duration | undefined) {
+  if (!duration) return {};
+  return {
+    durationInDays: duration.days,
+    durationInHours: duration.hours,
+    durationConfidence: duration.provenance.confidence,
+    durationSources: duration.provenance.sources,
+    durationNotes: duration.provenance.notes,
   };
 }
 

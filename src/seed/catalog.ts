@@ -28,6 +28,11 @@ export type RequirementSpec = RequirementTarget & Validity & { provenance?: Prov
 /** When an item could be taken or earned, and what came after it (docs/catalog-history.md). */
 export interface LifecycleSeed {
   availableFrom?: string;
+  /**
+   * When no source gives the first day: the earliest day a cited source shows the item existing.
+   * The real first day may be earlier.
+   */
+  knownSince?: string;
   betaUntil?: string;
   retirementAnnouncedOn?: string;
   retiredOn?: string;
@@ -52,16 +57,27 @@ export interface CertificationSeed extends ItemBase {
   requires: RequirementSpec[];
 }
 
+/** The exam fee in US dollars, when a source gives it; never guessed. */
+export interface Price {
+  usd: number;
+  provenance: Provenance;
+}
+
+/** How long a course runs, as a source gives it: days, hours or both; never computed. */
+export interface Duration {
+  days?: number;
+  hours?: number;
+  provenance: Provenance;
+}
+
 export interface ExamSeed extends ItemBase {
-  /** The exam fee in US dollars, when a source gives it; never guessed. */
-  priceUsd?: number;
+  price?: Price;
 }
 
 export interface CourseSeed extends ItemBase {
   /** Codes of the exams this course prepares for. */
   exams: string[];
-  /** How long the course runs, in hours, when a source gives it; never guessed. */
-  durationInHours?: number;
+  duration?: Duration;
 }
 
 export type ItemKind = 'certifications' | 'exams' | 'courses';

@@ -96,8 +96,19 @@ describe('parseSeedFile', () => {
       problemsOf(VALID.replace('    sources: [https://example.org/az-400]\n', '    sources: []\n')),
     ).toEqual(['seeds/test.yaml: exams[0] "AZ-400": sources: must list at least one source URL']);
     expect(problemsOf(VALID.replace('https://example.org/az-400]', 'not a url]'))).toEqual([
-      'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL',
+      'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
     ]);
+  });
+
+  test('a source may be a document kept in seeds/, cited by its path; no other local path', () => {
+    const cited = (source: string) =>
+      problemsOf(VALID.replace('https://example.org/az-400]', `${source}]`));
+    expect(cited('seeds/microsoft/seed-2021/SOURCE.md')).toEqual([]);
+    for (const path of ['docs/catalog-history.md', 'seeds/../README.md', 'seeds/notes.txt']) {
+      expect(cited(path)).toEqual([
+        'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
+      ]);
+    }
   });
 
   test('reports YAML syntax errors with line and column', () => {
@@ -205,6 +216,98 @@ certifications:
       'seeds/test.yaml: certifications[0] "architect": lifecycle.confidence: is missing',
       'seeds/test.yaml: certifications[0] "architect": lifecycle.sources: is missing',
       'seeds/test.yaml: certifications[0] "architect": lifecycle: unknown field(s) "retiredAt"',
+    ]);
+  });
+});
+
+describe('knownSince, prices and course lengths', () => {
+  const COSTED = `
+exams:
+  - code: AZ-400
+    name: DevOps Solutions
+    confidence: official
+    sources: [https://example.org/az-400]
+    price:
+      usd: 165
+      confidence: secondary
+      sources: [https://blog.example/prices]
+      notes: [A US list price.]
+    lifecycle:
+      knownSince: 2019-07-14
+      confidence: secondary
+      sources: [https://blog.example/2019]
+courses:
+  - code: AZ-400T00
+    name: DevOps course
+    exams: [AZ-400]
+    confidence: official
+    sources: [https://example.org/az-400t00]
+    duration:
+      days: 4
+      confidence: official
+      sources: [https://example.org/az-400t00]
+  - code: AZ-400T01
+    name: DevOps course, by the hour
+    exams: [AZ-400]
+    confidence: official
+    sources: [https://example.org/az-400t01]
+    duration: { hours: 32, confidence: official, sources: [https://example.org/api] }
+`;
+
+  test('reads knownSince as a lifecycle date, and prices and lengths with their own provenance', () => {
+    const { catalog, problems } = parseSeedFile('seeds/test.yaml', COSTED);
+    expect(problems).toEqual([]);
+    const [exam] = catalog.exams;
+    expect(exam.lifecycle).toMatchObject({ knownSince: '2019-07-14' });
+    expect(exam.price).toEqual({
+      usd: 165,
+      provenance: {
+        confidence: 'SECONDARY',
+        sources: ['https://blog.example/prices'],
+        notes: ['A US list price.'],
+      },
+    });
+    const official = (url: string) => ({ confidence: 'OFFICIAL', sources: [url], notes: [] });
+    expect(catalog.courses.map((course) => course.duration)).toEqual([
+      { days: 4, provenance: official('https://example.org/az-400t00') },
+      { hours: 32, provenance: official('https://example.org/api') },
+    ]);
+  });
+
+  test('refuses a malformed knownSince', () => {
+    expect(problemsOf(COSTED.replace('knownSince: 2019-07-14', 'knownSince: July 2019'))).toEqual([
+      'seeds/test.yaml: exams[0] "AZ-400": lifecycle.knownSince: must be a date written YYYY-MM-DD',
+    ]);
+  });
+
+  test('refuses a price without provenance, a negative one and the old bare field', () => {
+    expect(
+      problemsOf(
+        COSTED.replace(
+          '      usd: 165\n      confidence: secondary\n      sources: [https://blog.example/prices]\n',
+          '      usd: -1\n',
+        ),
+      ),
+    ).toEqual([
+      'seeds/test.yaml: exams[0] "AZ-400": price.usd: must not be negative',
+      'seeds/test.yaml: exams[0] "AZ-400": price.confidence: is missing',
+      'seeds/test.yaml: exams[0] "AZ-400": price.sources: is missing',
+    ]);
+    expect(problemsOf(COSTED.replace('    price:\n', '    priceUsd: 165\n    price:\n'))).toEqual([
+      'seeds/test.yaml: exams[0] "AZ-400": unknown field(s) "priceUsd"',
+    ]);
+  });
+
+  test('refuses a length with neither days nor hours, a zero one and unknown units', () => {
+    expect(problemsOf(COSTED.replace('      days: 4\n', ''))).toEqual([
+      'seeds/test.yaml: courses[0] "AZ-400T00": duration: must give days, hours or both',
+    ]);
+    expect(problemsOf(COSTED.replace('{ hours: 32,', '{ hours: 0,'))).toEqual([
+      'seeds/test.yaml: courses[1] "AZ-400T01": duration.hours: must be more than 0',
+    ]);
+    expect(problemsOf(COSTED.replace('      days: 4\n', '      weeks: 1\n'))).toEqual([
+      'seeds/test.yaml: courses[0] "AZ-400T00": duration: unknown field(s) "weeks"',
+      'seeds/test.yaml: courses[0] "AZ-400T00": duration: must give days, hours or both',
     ]);
   });
 });

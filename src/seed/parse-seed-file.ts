@@ -31,7 +31,8 @@ const text = z.string().trim().min(1, 'must not be empty');
 /** A calendar day, YYYY-MM-DD; kept as text so that it compares and prints as written. */
 export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  // `abort`: a string that is not YYYY-MM-DD at all is not also checked as a calendar date.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(
     (day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day,
     'is not a calendar date',
@@ -43,12 +44,23 @@ const confidence = z
     error: `must be one of ${GRADES_IN_SEEDS.join(', ')}`,
   })
   .transform((grade) => grade.toUpperCase() as Confidence);
-const sources = z.array(httpUrl).min(1, 'must list at least one source URL');
+/**
+ * A source is a URL, or a document kept with the seeds, cited by its path from the repository
+ * root (`seeds/microsoft/seed-2021/SOURCE.md`, the seed document); loadSeeds checks it exists.
+ */
+export const SEED_DOCUMENT_PATH = /^seeds\/(?:[\w-][\w.-]*\/)*[\w-][\w.-]*\.md$/;
+const source = z
+  .string({ error: 'must be an http(s) URL or a seeds/… document path' })
+  .refine((value) => SEED_DOCUMENT_PATH.test(value) || httpUrl.safeParse(value).success, {
+    error: 'must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
+  });
+const sources = z.array(source).min(1, 'must list at least one source URL');
 const notes = z.array(text).default([]);
 
 const lifecycle = z
   .strictObject({
     availableFrom: isoDate.optional(),
+    knownSince: isoDate.optional(),
     betaUntil: isoDate.optional(),
     retirementAnnouncedOn: isoDate.optional(),
     retiredOn: isoDate.optional(),
@@ -60,6 +72,37 @@ const lifecycle = z
   })
   .transform(({ confidence, sources, notes, ...dates }) => ({
     ...dates,
+    provenance: { confidence, sources, notes },
+  }));
+
+// Prices and course lengths carry their own provenance, as lifecycles do.
+const price = z
+  .strictObject({
+    usd: z.number().nonnegative('must not be negative'),
+    confidence,
+    sources,
+    notes,
+  })
+  .transform(({ confidence, sources, notes, usd }) => ({
+    usd,
+    provenance: { confidence, sources, notes },
+  }));
+
+const positive = z.number().positive('must be more than 0');
+const duration = z
+  .strictObject({
+    days: positive.optional(),
+    // Only as a source gives it (the Catalog API's duration_in_hours); never computed from days.
+    hours: positive.optional(),
+    confidence,
+    sources,
+    notes,
+  })
+  .refine((length) => length.days !== undefined || length.hours !== undefined, {
+    error: 'must give days, hours or both',
+  })
+  .transform(({ confidence, sources, notes, ...length }) => ({
+    ...length,
     provenance: { confidence, sources, notes },
   }));
 
@@ -85,13 +128,13 @@ const itemSchemas = {
   exams: z.strictObject({
     code: examCode,
     ...common,
-    priceUsd: z.number().nonnegative('must not be negative').optional(),
+    price: price.optional(),
   }),
   courses: z.strictObject({
     code: courseCode,
     ...common,
     exams: z.array(examCode).min(1, 'must name the exam(s) the course prepares for'),
-    durationInHours: z.number().positive('must be more than 0').optional(),
+    duration: duration.optional(),
   }),
 } as const;
 

@@ -146,4 +146,32 @@ describe('dates and succession', () => {
       'e.yaml: exams[0] "X-1": lifecycle.successor: unknown code "nope"',
     ]);
   });
+
+  test('knownSince must not be after what the sources show, and goes only without availableFrom', () => {
+    const provenance = {
+      confidence: 'SECONDARY' as const,
+      sources: ['https://example.org'],
+      notes: [],
+    };
+    const known = (lifecycle: object, index: number) => ({
+      ...exam(`X-${index + 1}`, index),
+      lifecycle: { ...lifecycle, provenance },
+    });
+    expect(
+      problems({
+        exams: [
+          known({ knownSince: '2019-07-14', betaUntil: '2019-09-30', retiredOn: '2023-09-30' }, 0),
+          known({ knownSince: '2023-10-01', retiredOn: '2023-09-30' }, 1),
+          known({ knownSince: '2026-09-28', retirementAnnouncedOn: '2026-03-01' }, 2),
+          known({ knownSince: '2021-01-01', betaUntil: '2020-12-31' }, 3),
+          known({ availableFrom: '2020-01-01', knownSince: '2021-01-01' }, 4),
+        ],
+      }),
+    ).toEqual([
+      'e.yaml: exams[1] "X-2": lifecycle.retiredOn: 2023-09-30 is before knownSince (2023-10-01)',
+      'e.yaml: exams[2] "X-3": lifecycle.retirementAnnouncedOn: 2026-03-01 is before knownSince (2026-09-28)',
+      'e.yaml: exams[3] "X-4": lifecycle.betaUntil: 2020-12-31 is before knownSince (2021-01-01)',
+      'e.yaml: exams[4] "X-5": lifecycle.knownSince: give knownSince only when the first day is not known; this item has availableFrom',
+    ]);
+  });
 });

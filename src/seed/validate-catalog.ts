@@ -160,13 +160,18 @@ function entryProblems(
   return problems;
 }
 
-type LifecycleDay = 'availableFrom' | 'betaUntil' | 'retirementAnnouncedOn' | 'retiredOn';
+type LifecycleDay =
+  'availableFrom' | 'knownSince' | 'betaUntil' | 'retirementAnnouncedOn' | 'retiredOn';
 
 const DATE_ORDER: [LifecycleDay, LifecycleDay][] = [
   ['availableFrom', 'retiredOn'],
   ['availableFrom', 'betaUntil'],
   ['betaUntil', 'retiredOn'],
   ['retirementAnnouncedOn', 'retiredOn'],
+  // A source that shows the beta, the announcement or the retirement shows the item existing.
+  ['knownSince', 'betaUntil'],
+  ['knownSince', 'retirementAnnouncedOn'],
+  ['knownSince', 'retiredOn'],
 ];
 
 /** Lifecycle dates in order, and replacements that exist (a replacement of the same kind). */
@@ -179,6 +184,14 @@ function lifecycleProblems(catalog: Catalog): SeedProblem[] {
   for (const item of [...catalog.certifications, ...catalog.exams, ...catalog.courses]) {
     const life = item.lifecycle;
     if (!life) continue;
+    if (life.availableFrom && life.knownSince) {
+      problems.push({
+        location: item.location,
+        field: 'lifecycle.knownSince',
+        message:
+          'give knownSince only when the first day is not known; this item has availableFrom',
+      });
+    }
     for (const [earlier, later] of DATE_ORDER) {
       const [first, second] = [life[earlier], life[later]];
       if (first && second && first > second) {

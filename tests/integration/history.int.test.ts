@@ -108,7 +108,9 @@ describe('today, per the reference', () => {
         set.requirements.items.map((item) => item.code),
       ]),
     ).toEqual([
-      [null, '2022-03-31', ['AZ-303', 'AZ-304']],
+      // The version before the seed document, from the reference's history (section B).
+      [null, '2020-09-30', ['AZ-300', 'AZ-301']],
+      ['2020-10-01', '2022-03-31', ['AZ-303', 'AZ-304']],
       ['2022-04-01', null, ['azure-administrator', 'AZ-305']],
     ]);
   });

@@ -203,24 +203,30 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
     await frame.screenshot({ path: artifactPath('neo4j-browser-devops-tree.png') });
   });
 
-  test('the requirement history of Azure Solutions Architect Expert: both versions drawn, their days in the table', async () => {
+  test('the requirement history of Azure Solutions Architect Expert: all three versions drawn, their days in the table', async () => {
     const query = queries.find((q) => q.file === 'requirement-history.cypher')!;
     const frame = await runNamedQuery(query);
     const nodes = frame.locator('svg.neod3viz g.node');
-    await nodes.nth(4).waitFor();
+    await nodes.nth(6).waitFor();
     const color = (label: string) => style[`node.${label}`].color;
     expect(await drawnNodes(frame)).toEqual([
+      { caption: 'AZ-300', fill: color('Exam') },
+      { caption: 'AZ-301', fill: color('Exam') },
       { caption: 'AZ-303', fill: color('Exam') },
       { caption: 'AZ-304', fill: color('Exam') },
       { caption: 'AZ-305', fill: color('Exam') },
       { caption: 'Azure Administrator Associate', fill: color('Certification') },
       { caption: 'Azure Solutions Architect Expert', fill: color('Certification') },
     ]);
-    // The four requirements, and what Browser connects by itself: AZ-303 and AZ-304 were
-    // replaced by AZ-305.
+    // The six requirements, and what Browser connects by itself: AZ-300 and AZ-301 were
+    // replaced by AZ-303 and AZ-304, and those by AZ-305.
     expect(await relationshipTypes(frame)).toEqual([
       'REPLACED_BY',
       'REPLACED_BY',
+      'REPLACED_BY',
+      'REPLACED_BY',
+      'REQUIRES',
+      'REQUIRES',
       'REQUIRES',
       'REQUIRES',
       'REQUIRES',
@@ -231,7 +237,9 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
 
     await frame.getByTestId('cypherFrameSidebarTable').click();
     const table = (await frame.getByTestId('frameContents').textContent())!;
-    for (const day of ['2022-03-31', '2022-04-01']) expect(table).toContain(day);
+    for (const day of ['2020-09-30', '2020-10-01', '2022-03-31', '2022-04-01']) {
+      expect(table).toContain(day);
+    }
   });
 
   test('retired and retiring items as of 2026-11-27, drawn with their REPLACED_BY and SUCCEEDED_BY edges', async () => {
@@ -242,7 +250,9 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
     const relationships = frame.locator('svg.neod3viz g.relationship');
     await relationships.nth(19).waitFor();
     const types = await relationshipTypes(frame);
-    expect(types.filter((type) => type === 'REPLACED_BY')).toHaveLength(15);
+    // AZ-303T00 and AZ-304T00 are not retired (no source dates it), so their replacement is not
+    // drawn; AZ-300, AZ-301, MD-100 and MD-101 are, with theirs.
+    expect(types.filter((type) => type === 'REPLACED_BY')).toHaveLength(17);
     expect(types.filter((type) => type === 'SUCCEEDED_BY')).toHaveLength(5);
     const drawn = (await drawnNodes(frame)).map((node) => node.caption);
     for (const caption of ['AZ-204', 'AI-200', 'Azure Developer Associate', 'PL-600', 'AB-100']) {

@@ -169,14 +169,18 @@ test('already qualified: an empty path at no cost', async () => {
   });
 });
 
-test('the seeds know no prices or durations yet: the plan says so instead of guessing', async () => {
-  for (const objective of ['LOWEST_EXAM_COST', 'FEWEST_COURSE_HOURS']) {
-    const result = (await plan('devops-engineer', [], objective, SEED_DAY))!;
-    expect(result).toMatchObject({ objective, optimal: true, totalCost: null, knownCost: 0 });
-    // With every cost unknown the honest best is the fewest exams, each listed as unknown.
-    expect(codes(result.path!.exams)).toEqual(['AZ-104', 'AZ-400']);
-    expect(codes(result.costUnknownFor)).toEqual(['AZ-104', 'AZ-400']);
-  }
+test('the seeds know sourced exam prices, and course lengths only in days: the plan says which costs it does not know', async () => {
+  // AZ-104, AZ-204 and AZ-400 each have a sourced US price of $165.
+  const cheapest = (await plan('devops-engineer', [], 'LOWEST_EXAM_COST', SEED_DAY))!;
+  expect(cheapest).toMatchObject({ optimal: true, totalCost: 330, knownCost: 330 });
+  expect(codes(cheapest.path!.exams)).toEqual(['AZ-104', 'AZ-400']);
+  expect(codes(cheapest.costUnknownFor)).toEqual([]);
+  // No source gives a course's hours (AZ-104T00 and AZ-400T00 have days): with every cost
+  // unknown the honest best is the fewest exams, each listed as unknown.
+  const shortest = (await plan('devops-engineer', [], 'FEWEST_COURSE_HOURS', SEED_DAY))!;
+  expect(shortest).toMatchObject({ optimal: true, totalCost: null, knownCost: 0 });
+  expect(codes(shortest.path!.exams)).toEqual(['AZ-104', 'AZ-400']);
+  expect(codes(shortest.costUnknownFor)).toEqual(['AZ-104', 'AZ-400']);
 });
 
 test('an unknown target is null; an unknown held code is an error naming it', async () => {

@@ -51,10 +51,11 @@ describe('seeding', () => {
   test('writes the whole seed catalog: every item, choice and link of seeds/', async () => {
     const catalog = await loadSeeds(workDir);
     const graph = catalogToGraph(catalog);
-    // The seed document's 7 certifications, 8 exams and 7 courses plus the 2026 reference:
-    // 30 certifications, 53 exams, 13 courses; 10 requirement groups (7 of them choices).
+    // The seed document's 7 certifications, 8 exams and 7 courses plus the 2026 reference and the
+    // older items its history names (AZ-300, AZ-301, Teams Voice Engineer Expert and MS-720):
+    // 31 certifications, 56 exams, 13 courses; 10 requirement groups (7 of them choices).
     expect([catalog.certifications.length, catalog.exams.length, catalog.courses.length]).toEqual([
-      30, 53, 13,
+      31, 56, 13,
     ]);
     const report = await seedDatabase(db.database, workDir);
     expect(report).toEqual({
@@ -65,7 +66,7 @@ describe('seeding', () => {
       relationshipsUpdated: 0,
       relationshipsDeleted: 0,
     });
-    expect([report.nodesCreated, report.relationshipsCreated]).toEqual([106, 125]);
+    expect([report.nodesCreated, report.relationshipsCreated]).toEqual([110, 135]);
     expect(await count('MATCH (n:Certification) RETURN count(n)')).toBe(
       catalog.certifications.length,
     );
@@ -100,6 +101,55 @@ describe('seeding', () => {
       counts.courses += catalog.courses.length;
     }
     expect(counts).toEqual({ certifications: 7, exams: 8, courses: 7 });
+  });
+
+  test('every item has a first day; on 2021-06-01 only the seed document and sourced items exist', async () => {
+    const catalog = await loadSeeds(workDir);
+    const items = [...catalog.certifications, ...catalog.exams, ...catalog.courses];
+    const firstDay = (item: (typeof items)[number]) =>
+      item.lifecycle?.availableFrom ?? item.lifecycle?.knownSince;
+    expect(items.filter((item) => !firstDay(item)).map((item) => item.code)).toEqual([]);
+    const ofSeedDocument = (item: (typeof items)[number]) =>
+      item.location.file.includes(path.join('microsoft', 'seed-2021'));
+    // The seed document (read as of 2021-06-01) is evidence that its items existed that day.
+    expect(items.filter((item) => ofSeedDocument(item) && firstDay(item)! > '2021-06-01')).toEqual(
+      [],
+    );
+    // Outside it, an item may be known by that day only where a dated source says so (its
+    // lifecycle notes name it); every such item is listed here, so that a new one is a decision.
+    expect(
+      items
+        .filter((item) => !ofSeedDocument(item) && firstDay(item)! <= '2021-06-01')
+        .map((item) => `${item.code} ${firstDay(item)}`)
+        .sort(),
+    ).toEqual(
+      [
+        'AZ-300 2019-07-13',
+        'AZ-301 2019-07-13',
+        'MB-320 2020-10-16',
+        'MB-600 2021-03-31',
+        'MD-100 2019-07-14',
+        'MS-100 2019-07-14',
+        'MS-101 2019-07-14',
+        'MS-200 2019-07-14',
+        'MS-201 2019-07-14',
+        'MS-300 2019-07-14',
+        'MS-301 2019-07-14',
+        'MS-500 2019-07-14',
+        'SC-200 2021-02-28',
+        'SC-300 2021-02-28',
+        'd365-finance-and-operations-apps-developer-associate 2021-03-31',
+        'd365-finance-and-operations-apps-solution-architect-expert 2021-03-31',
+        'd365-functional-consultant-financials 2021-03-31',
+        'd365-functional-consultant-manufacturing 2021-03-31',
+        'd365-functional-consultant-supply-chain-management 2021-03-31',
+        'identity-and-access-administrator 2021-02-28',
+        'm365-administrator-expert 2019-07-14',
+        'modern-desktop 2019-07-14',
+        'power-apps-and-d365-solution-architect-expert 2021-03-31',
+        'security-operations-analyst 2021-02-28',
+      ].sort(),
+    );
   });
 
   test('running it twice changes nothing', async () => {
@@ -234,6 +284,18 @@ describe('seeding refuses bad seeds and writes nothing', () => {
     const attempt = seedDatabase(db.database, workDir);
     await expect(attempt).rejects.toBeInstanceOf(SeedValidationError);
     await expect(attempt).rejects.toThrow(message);
+    expect(await snapshotGraph(db.database)).toEqual(before);
+  });
+
+  test('a source that is a document kept in seeds/ must be there', async () => {
+    await seedDatabase(db.database, SEEDS_DIR);
+    const before = await snapshotGraph(db.database);
+    await rm(path.join(workDir, 'microsoft', 'seed-2021', 'SOURCE.md'));
+    const attempt = seedDatabase(db.database, workDir);
+    await expect(attempt).rejects.toBeInstanceOf(SeedValidationError);
+    await expect(attempt).rejects.toThrow(
+      /certifications\.yaml: certifications\[0\] "azure-solutions-architect": sources: seeds\/microsoft\/seed-2021\/SOURCE\.md is not in the seeds directory/,
+    );
     expect(await snapshotGraph(db.database)).toEqual(before);
   });
 

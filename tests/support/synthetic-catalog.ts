@@ -39,6 +39,7 @@ function random(seed: number): () => number {
 }
 
 const SOURCE = 'https://example.invalid/synthetic-catalog';
+const SYNTHETIC = { confidence: 'OFFICIAL' as const, sources: [SOURCE], notes: [] };
 const LEVELS: CertificationLevel[] = ['ASSOCIATE', 'EXPERT', 'SPECIALTY'];
 
 /** The seed catalog has 7 certifications, 2 levels and choices between 2 associates. */
@@ -71,7 +72,9 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
       confidence: 'OFFICIAL',
       sources: [SOURCE],
       notes: [],
-      priceUsd: chance(options.priceKnownRatio ?? 0) ? pick([99, 126, 165, 200]) : undefined,
+      price: chance(options.priceKnownRatio ?? 0)
+        ? { usd: pick([99, 126, 165, 200]), provenance: SYNTHETIC }
+        : undefined,
       location: location('exams', n - 1, code),
     });
     if (chance(0.9)) {
@@ -85,8 +88,8 @@ export function syntheticCatalog(options: SyntheticCatalogOptions): Catalog {
         confidence: 'OFFICIAL',
         sources: [SOURCE],
         notes: [],
-        durationInHours: chance(options.durationKnownRatio ?? 0)
-          ? pick([8, 16, 24, 32])
+        duration: chance(options.durationKnownRatio ?? 0)
+          ? { hours: pick([8, 16, 24, 32]), provenance: SYNTHETIC }
           : undefined,
         location: location('courses', index, `${code}T00`),
       });
