@@ -38,7 +38,9 @@ class Verdict {
   }
   invalid(extra: string[] = []): string | undefined {
     const reasons = [
-      ...(this.failures > 0 ? [`${this.failures} wrong answers, first: ${this.reason}`] : []),
+      ...(this.failures > 0
+        ? [`${this.failures} wrong answer${this.failures === 1 ? '' : 's'}, first: ${this.reason}`]
+        : []),
       ...extra,
     ];
     return reasons.length > 0 ? reasons.join('; ') : undefined;

@@ -61,6 +61,8 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+/** autocannon measures whole milliseconds; the in-process loop finer. */
+const ms = (n: number) => (Number.isInteger(n) ? String(n) : fixed(n, 2));
 const rpsOf = (cell: Cell) => median(cell.rounds.map((m) => m.rps));
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 240);
 
@@ -89,8 +91,8 @@ function throughputTable(result: DatasetResult): string {
         tier,
         valid ? fixed(rpsOf(cell), 0) : 'invalid',
         ratio,
-        cell.latency ? fixed(cell.latency.p50, 2) : '—',
-        cell.latency ? fixed(cell.latency.p99, 2) : '—',
+        cell.latency ? ms(cell.latency.p50) : '—',
+        cell.latency ? ms(cell.latency.p99) : '—',
         cell.latency ? fixed(cell.latency.rps, 0) : '—',
         perRequest(cell.apiCpuMs, 3),
         perRequest(cell.jvmCpuMs, 3),

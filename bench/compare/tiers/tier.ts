@@ -1,5 +1,5 @@
 /** What the harness knows of a tier: how to start it, how to ask it, how to read its answers. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import readline from 'node:readline';
 import { Operation, Targets } from '../golden';
@@ -46,6 +46,12 @@ export function graphqlData(body: string): Record<string, unknown> {
   return response.data;
 }
 
+/** Children still running when the harness exits (SIGINT mid-start too) get SIGTERM. */
+const liveChildren = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of liveChildren) child.kill('SIGTERM');
+});
+
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -78,9 +84,13 @@ export async function spawnServer(
       if (tail.length > 40) tail.shift();
     });
   }
+  liveChildren.add(child);
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  exit.then(() => (exited = true));
+  exit.then(() => {
+    exited = true;
+    liveChildren.delete(child);
+  });
   const stop = async () => {
     if (exited) return;
     child.kill('SIGTERM');
