@@ -154,6 +154,8 @@ export function reportMarkdown(results: DatasetResult[], meta: Meta, smoke: bool
     `- machine: ${meta.machine}; load average ${fixed(meta.loadAverage, 2)} at the start` +
       (meta.loadAverageEnd === undefined ? '' : `, ${fixed(meta.loadAverageEnd, 2)} at the end`),
     smoke ? '- smoke: one request per tier and operation, no timing' : `- ${meta.flags}`,
+    '- a load average above the number of cores means other work shared the machine: compare' +
+      ' ratios within one run, not absolute numbers across runs',
   ];
   for (const result of results) {
     const t = result.targets;
