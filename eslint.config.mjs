@@ -34,9 +34,9 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read JSON bodies (typed any) and assert on them with expect; teardown guards
+    // Tests and benchmarks read JSON bodies (typed any) and check them; teardown guards
     // (`server?.close()`) run even when setup failed. Floating and misused promises stay errors.
-    files: ['tests/**/*.ts', '**/*.test.ts'],
+    files: ['tests/**/*.ts', '**/*.test.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
