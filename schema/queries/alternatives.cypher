@@ -39,6 +39,7 @@ RETURN
     WHEN item:RequirementGroup THEN null
     WHEN item.retiredOn < asOf THEN 'RETIRED'
     WHEN item.availableFrom > asOf THEN 'UPCOMING'
+    WHEN item.knownSince > asOf THEN 'UNKNOWN'
     WHEN item.betaUntil >= asOf THEN 'BETA'
     WHEN item.retirementAnnouncedOn <= asOf THEN 'RETIRING'
     ELSE 'ACTIVE'

@@ -24,6 +24,7 @@ RETURN
   CASE
     WHEN certification.retiredOn < asOf THEN 'RETIRED'
     WHEN certification.availableFrom > asOf THEN 'UPCOMING'
+    WHEN certification.knownSince > asOf THEN 'UNKNOWN'
     WHEN certification.betaUntil >= asOf THEN 'BETA'
     WHEN certification.retirementAnnouncedOn <= asOf THEN 'RETIRING'
     ELSE 'ACTIVE'

@@ -4,10 +4,12 @@
 // certifications and exams it REQUIRES, each choice (a OneOf node, "one of" in the graph view)
 // with its ONE_OF options, and what every certification on the way needs in turn. Only
 // requirements that applied that day are followed (validFrom and validUntil, both inclusive,
-// around it). Courses prepare for exams but are not requirements, so they are left out. One row
-// per relationship of the tree (parent, step, child) and the child's status that day (RETIRED,
-// UPCOMING, BETA, RETIRING or ACTIVE; null for a group), in outline order: depth first, each
-// level in the curator's order.
+// around it); below a certification that no source shows on that day (knownSince after it),
+// what it required is unknown, so the tree stops there. Courses prepare for exams but are not
+// requirements, so they are left out. One row per relationship of the tree (parent, step,
+// child) and the child's lifecycle status that day (RETIRED, UPCOMING, UNKNOWN, BETA, RETIRING
+// or ACTIVE; null for a group), in outline order: depth first, each level in the curator's
+// order.
 //
 // Parameters:
 //   $code  the certification's code, e.g. devops-engineer (any letter case)
@@ -22,6 +24,7 @@ MATCH path = (:Certification {code: toLower($code)})
   (parent)
 MATCH (parent)-[step:REQUIRES|ONE_OF]->(child)
 WHERE (step.validFrom IS NULL OR step.validFrom <= asOf) AND (step.validUntil IS NULL OR asOf <= step.validUntil)
+  AND all(n IN nodes(path) WHERE NOT n:Certification OR NOT coalesce(n.knownSince > asOf, false))
 WITH asOf, parent, step, child, min([r IN relationships(path) | r.position] + step.position) AS outline
 RETURN
   parent,
@@ -31,6 +34,7 @@ RETURN
     WHEN child:RequirementGroup THEN null
     WHEN child.retiredOn < asOf THEN 'RETIRED'
     WHEN child.availableFrom > asOf THEN 'UPCOMING'
+    WHEN child.knownSince > asOf THEN 'UNKNOWN'
     WHEN child.betaUntil >= asOf THEN 'BETA'
     WHEN child.retirementAnnouncedOn <= asOf THEN 'RETIRING'
     ELSE 'ACTIVE'

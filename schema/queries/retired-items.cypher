@@ -17,6 +17,7 @@ WITH asOf, item,
   CASE
     WHEN item.retiredOn < asOf THEN 'RETIRED'
     WHEN item.availableFrom > asOf THEN 'UPCOMING'
+    WHEN item.knownSince > asOf THEN 'UNKNOWN'
     WHEN item.betaUntil >= asOf THEN 'BETA'
     WHEN item.retirementAnnouncedOn <= asOf THEN 'RETIRING'
     ELSE 'ACTIVE'

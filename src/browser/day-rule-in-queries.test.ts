@@ -1,4 +1,4 @@
-import { appliesOnCypher, statusCypher } from '../store/cypher/day-rule';
+import { appliesOnCypher, knownOnCypher, statusCypher } from '../store/cypher/day-rule';
 import { ExplorationQuery, loadExplorationQueries } from './exploration-queries';
 
 /**
@@ -46,9 +46,14 @@ describe.each([
       const rule = squash(statusCypher(variable, 'asOf')).replace(/^CASE /, '');
       expect(cypher).toContain(rule);
     }
+    const known = [...cypher.matchAll(/NOT coalesce\((\w+)\.knownSince > asOf, false\)/g)];
+    for (const [fragment, variable] of known) {
+      expect(fragment).toBe(knownOnCypher(variable, 'asOf'));
+    }
+    // Every comparison of a lifecycle date belongs to one of those rules.
     const lifecycleComparisons =
-      /\.(retiredOn|availableFrom|betaUntil|retirementAnnouncedOn) (<=|>=|<|>)/g;
-    expect(count(cypher, lifecycleComparisons)).toBe(4 * variables.length);
+      /\.(retiredOn|availableFrom|knownSince|betaUntil|retirementAnnouncedOn) (<=|>=|<|>)/g;
+    expect(count(cypher, lifecycleComparisons)).toBe(5 * variables.length + known.length);
   });
 });
 

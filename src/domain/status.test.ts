@@ -15,6 +15,11 @@ describe('statusOn', () => {
     [{ availableFrom: '2026-01-15' }, '2026-01-14', 'UPCOMING'],
     [{ availableFrom: '2026-01-15' }, '2026-01-15', 'ACTIVE'],
     [{}, '1999-01-01', 'ACTIVE'],
+    // Undated: before the earliest source that shows it, nothing is claimed.
+    [{ knownSince: '2022-01-31' }, '2021-06-01', 'UNKNOWN'],
+    [{ knownSince: '2022-01-31' }, '2022-01-31', 'ACTIVE'],
+    [{ knownSince: '2022-01-31', retiredOn: '2024-11-30' }, '2024-12-01', 'RETIRED'],
+    [{ knownSince: '2022-01-31', betaUntil: '2022-03-01' }, '2022-02-15', 'BETA'],
   ])('%j on %s is %s', (item, day, status) => {
     expect(statusOn(item, day)).toBe(status);
   });
@@ -24,5 +29,6 @@ describe('statusOn', () => {
     expect(isAvailableOn(pl400, '2026-10-30')).toBe(true);
     expect(isAvailableOn(pl400, '2026-10-31')).toBe(false);
     expect(isAvailableOn({ availableFrom: '2026-01-15' }, '2026-01-01')).toBe(false);
+    expect(isAvailableOn({ knownSince: '2022-01-31' }, '2021-06-01')).toBe(false);
   });
 });

@@ -40,6 +40,7 @@ export abstract class CatalogItem {
 
   // Lifecycle facts, given to clients through `lifecycle` (api/catalog-item.resolver.ts).
   availableFrom?: string;
+  knownSince?: string;
   betaUntil?: string;
   retirementAnnouncedOn?: string;
   lifecycleConfidence?: Confidence;

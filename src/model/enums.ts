@@ -40,11 +40,19 @@ registerEnumType(ItemStatus, {
   name: 'ItemStatus',
   description: 'Where an item stands in its lifecycle on a given day.',
   valuesConfig: {
+    UNKNOWN: {
+      description:
+        'No source shows whether it existed that day: the earliest source that shows it is from `lifecycle.knownSince`. Plans treat it as not available.',
+    },
     UPCOMING: { description: 'Not available yet (before `availableFrom`).' },
     BETA: { description: 'Available in beta (up to `betaUntil`).' },
     ACTIVE: { description: 'Available, no retirement announced.' },
     RETIRING: {
       description: 'Still available, but its retirement is announced (see `retiredOn`).',
+    },
+    BLOCKED: {
+      description:
+        "Not retired by its own dates, but of no use that day: a certification every way to which needs something retired or not yet available (see `paths`' `noPathReason`), or a course whose exams can no longer be taken. Derived from the requirements, not from a source.",
     },
     RETIRED: {
       description:

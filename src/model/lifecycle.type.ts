@@ -15,6 +15,13 @@ export class Lifecycle {
 
   @Field(() => DateScalar, {
     nullable: true,
+    description:
+      'When no source dates its first day: the earliest day a source shows it existing (it may be older). Before it, its status is UNKNOWN.',
+  })
+  knownSince?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
     description: 'Last day it is known to have been in beta.',
   })
   betaUntil?: string;

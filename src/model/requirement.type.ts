@@ -30,6 +30,12 @@ export class RequirementGroup {
   })
   asOf!: string;
 
+  @Field({
+    description:
+      "False when no source says what the certification required that day: the day is before the earliest source that shows it (its lifecycle's knownSince). `items` is then empty, which does not mean that nothing was required.",
+  })
+  known!: boolean;
+
   /** Resolved to catalog items by RequirementGroupResolver.items. */
   refs!: RequirementRef[];
 }

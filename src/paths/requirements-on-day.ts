@@ -144,9 +144,12 @@ export function dayViewOf(
 
 function unavailableReason(node: DagNode, lifecycle: LifecycleDates, day: Day): string {
   const what = node.kind === 'EXAM' ? `exam ${node.key}` : `certification ${node.key}`;
-  return statusOn(lifecycle, day) === 'RETIRED'
-    ? `${what} retired on ${lifecycle.retiredOn}`
-    : `${what} is not available until ${lifecycle.availableFrom}`;
+  const status = statusOn(lifecycle, day);
+  if (status === 'RETIRED') return `${what} retired on ${lifecycle.retiredOn}`;
+  if (status === 'UNKNOWN') {
+    return `no source shows that ${what} existed before ${lifecycle.knownSince}`;
+  }
+  return `${what} is not available until ${lifecycle.availableFrom}`;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { certificationCode } from '../domain/codes';
 import { Confidence } from '../domain/confidence';
 import { Day } from '../domain/days';
-import { statusOn } from '../domain/status';
 import { PlanObjective } from '../domain/vocabulary';
 import { BadUserInputError } from '../errors';
 import { CertificationPath, CertificationPaths } from '../model/path.type';
@@ -21,6 +20,7 @@ import {
   viewOnDay,
 } from '../paths/requirements-on-day';
 import { CatalogSnapshot } from '../store/snapshot/catalog-snapshot';
+import { statusIn } from '../store/snapshot/status';
 import { CatalogItems } from './catalog-items';
 import { heldNodeIds, holdingQuery } from './holding';
 import { QuestionSubgraph, targetSubgraph, unlocksSubgraph } from './question-subgraph';
@@ -102,7 +102,7 @@ export class PathsService {
     const common = {
       target: targetItem,
       asOf: question.day,
-      targetStatus: statusOn(targetItem, question.day),
+      targetStatus: statusIn(this.catalog, targetItem, question.day),
       objective,
     };
     if (!problem) {

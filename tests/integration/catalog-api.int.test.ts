@@ -13,6 +13,7 @@ import { loadSeeds, SEEDS_DIR } from '../../src/seed/load-seeds';
 import { parseSeedFile } from '../../src/seed/parse-seed-file';
 import { createTestApi } from '../support/test-api';
 import { useSeededApi } from '../support/seeded-api';
+import { ANY_STATUS } from '../support/statuses';
 
 const seeded = useSeededApi();
 
@@ -134,7 +135,9 @@ describe('catalog items', () => {
   test('certifications: names, levels and Microsoft Learn pages', async () => {
     const data = await seeded.api.query<{
       certifications: { totalCount: number; nodes: { code: string }[] };
-    }>('{ certifications(first: 100) { totalCount nodes { code name level url } } }');
+    }>(
+      `{ certifications(first: 100, status: ${ANY_STATUS}) { totalCount nodes { code name level url } } }`,
+    );
     expect(data.certifications.totalCount).toBe(catalog.certifications.length);
     expect(data.certifications.nodes).toHaveLength(catalog.certifications.length);
     const ofSeedDocument = data.certifications.nodes.filter((n) =>
@@ -192,7 +195,7 @@ describe('catalog items', () => {
   test('the experts carry the descriptions of the seed document', async () => {
     const data = await seeded.api.query<{
       certifications: { nodes: { code: string; description: string }[] };
-    }>('{ certifications(level: EXPERT) { nodes { code description } } }');
+    }>(`{ certifications(level: EXPERT, status: ${ANY_STATUS}) { nodes { code description } } }`);
     const description = Object.fromEntries(
       data.certifications.nodes.map((n) => [n.code, n.description]),
     );
@@ -211,7 +214,7 @@ describe('catalog items', () => {
     const data = await seeded.api.query<{
       exams: { totalCount: number; nodes: { code: string }[] };
     }>(
-      `{ exams(first: 100) { totalCount nodes { code name url courses(asOf: "${SEED_DAY}") { code url exams { code } } } } }`,
+      `{ exams(first: 100, status: ${ANY_STATUS}) { totalCount nodes { code name url courses(asOf: "${SEED_DAY}") { code url exams { code } } } } }`,
     );
     expect(data.exams.totalCount).toBe(catalog.exams.length);
     const ofSeedDocument = data.exams.nodes.filter((n) => seedDocument.exams.includes(n.code));
@@ -372,7 +375,7 @@ describe('pagination', () => {
     pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
   };
   const PAGE = `query($first: Int, $after: String, $level: CertificationLevel) {
-    certifications(first: $first, after: $after, level: $level) {
+    certifications(first: $first, after: $after, level: $level, status: ${ANY_STATUS}) {
       totalCount edges { cursor node { code } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     }
   }`;
@@ -441,7 +444,7 @@ describe('pagination', () => {
         pageInfo: { hasNextPage: boolean };
       };
     }>(
-      '{ exams(first: 2) { totalCount nodes { code } } courses(first: 100) { totalCount nodes { code } pageInfo { hasNextPage } } }',
+      `{ exams(first: 2, status: ${ANY_STATUS}) { totalCount nodes { code } } courses(first: 100, status: ${ANY_STATUS}) { totalCount nodes { code } pageInfo { hasNextPage } } }`,
     );
     const examCodes = catalog.exams.map((e) => e.code).sort(byCode);
     expect(data.exams).toEqual({
@@ -569,7 +572,7 @@ describe('reading from memory', () => {
       // Every certification of the catalog as it stood on a day of the 2026 reference.
       const data = await countingApi.query<{ certifications: { nodes: unknown[] } }>(
         `query($d: Date) {
-        certifications(first: 100) { nodes { code requiredBy(asOf: $d) { code } requirements(asOf: $d) { items {
+        certifications(first: 100, status: ${ANY_STATUS}) { nodes { code requiredBy(asOf: $d) { code } requirements(asOf: $d) { items {
           ... on Exam { code courses(asOf: $d) { code exams { code } } requiredBy(asOf: $d) { code } }
           ... on RequirementGroup { items { ... on Certification { code requirements(asOf: $d) { items { ... on Exam { code } } } } } }
         } } } }

@@ -4,8 +4,8 @@
  * definition. This runs one table of cases through both, in the real Neo4j, and compares.
  */
 import { appliesOn, Validity } from '../../src/domain/day-rule';
-import { LifecycleDates, statusOn } from '../../src/domain/status';
-import { appliesOnCypher, statusCypher } from '../../src/store/cypher/day-rule';
+import { isKnownOn, LifecycleDates, statusOn } from '../../src/domain/status';
+import { appliesOnCypher, knownOnCypher, statusCypher } from '../../src/store/cypher/day-rule';
 import { openTestDatabase, TestDatabase } from '../support/test-database';
 
 let db: TestDatabase;
@@ -67,6 +67,7 @@ test('appliesOn: domain and Cypher agree on every validity and day', async () =>
 test('statusOn: domain and Cypher agree on every lifecycle and day', async () => {
   const lifecycles = combinations<LifecycleDates>({
     availableFrom: ['2024-01-02'],
+    knownSince: ['2024-03-14'],
     betaUntil: ['2024-03-15'],
     retirementAnnouncedOn: ['2024-06-30', '2024-01-01'],
     retiredOn: ['2024-12-31', '2024-03-15'],
@@ -77,9 +78,9 @@ test('statusOn: domain and Cypher agree on every lifecycle and day', async () =>
       (
         await tx.run(
           `UNWIND $cases AS c
-           WITH c, {availableFrom: date(c.availableFrom), betaUntil: date(c.betaUntil),
+           WITH c, {availableFrom: date(c.availableFrom), knownSince: date(c.knownSince), betaUntil: date(c.betaUntil),
                     retirementAnnouncedOn: date(c.retirementAnnouncedOn), retiredOn: date(c.retiredOn)} AS n
-           RETURN ${statusCypher('n', 'date(c.day)')} AS status`,
+           RETURN ${statusCypher('n', 'date(c.day)')} AS status, ${knownOnCypher('n', 'date(c.day)')} AS known`,
           { cases },
         )
       ).records,
@@ -87,7 +88,10 @@ test('statusOn: domain and Cypher agree on every lifecycle and day', async () =>
   const fromCypher = records.map((r) => r.get('status') as string);
   const fromDomain = cases.map((c) => statusOn(c, c.day));
   expect(fromCypher).toEqual(fromDomain);
+  expect(records.map((r) => r.get('known') as boolean)).toEqual(
+    cases.map((c) => isKnownOn(c, c.day)),
+  );
   expect(new Set(fromDomain)).toEqual(
-    new Set(['UPCOMING', 'BETA', 'ACTIVE', 'RETIRING', 'RETIRED']),
+    new Set(['UNKNOWN', 'UPCOMING', 'BETA', 'ACTIVE', 'RETIRING', 'RETIRED']),
   );
 });

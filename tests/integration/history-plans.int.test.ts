@@ -139,7 +139,8 @@ test('a live target that only retired items lead to: no path, and the blocking i
   );
   await resetAndLoad(db.database, catalog);
   const stuck = await plan('legacy-expert', '2026-01-01');
-  expect(stuck.targetStatus).toBe('ACTIVE');
+  // Not retired by its own dates, but with no way left: BLOCKED, not a normal ACTIVE item.
+  expect(stuck.targetStatus).toBe('BLOCKED');
   expect(stuck.noPathReason).toBe(
     'No way to Legacy Expert remains on 2026-01-01: certification old-associate retired on 2025-06-30; exam LEG-1 retired on 2025-06-30.',
   );

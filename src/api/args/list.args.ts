@@ -10,7 +10,8 @@ import { dayOf } from './as-of.args';
 export class ListArgs {
   @Field(() => [ItemStatus], {
     nullable: true,
-    description: 'Only items with one of these statuses on `asOf`.',
+    description:
+      'Only items with one of these statuses on `asOf`; default: those a learner could take or earn that day (BETA, ACTIVE, RETIRING). Ask for RETIRED, BLOCKED, UPCOMING or UNKNOWN to see the others.',
   })
   status?: ItemStatus[] | null;
 

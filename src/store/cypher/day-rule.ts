@@ -9,10 +9,15 @@
 export const appliesOnCypher = (r: string, day = 'date($asOf)'): string =>
   `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${day}) AND (${r}.validUntil IS NULL OR ${day} <= ${r}.validUntil)`;
 
+/** domain/status.ts `isKnownOn`: some source shows item `n` on that day (knownSince). */
+export const knownOnCypher = (n: string, day = 'date($asOf)'): string =>
+  `NOT coalesce(${n}.knownSince > ${day}, false)`;
+
 /** domain/status.ts `statusOn`, over node `n`; a missing date never matches. */
 export const statusCypher = (n: string, day = 'date($asOf)'): string => `CASE
   WHEN ${n}.retiredOn < ${day} THEN 'RETIRED'
   WHEN ${n}.availableFrom > ${day} THEN 'UPCOMING'
+  WHEN ${n}.knownSince > ${day} THEN 'UNKNOWN'
   WHEN ${n}.betaUntil >= ${day} THEN 'BETA'
   WHEN ${n}.retirementAnnouncedOn <= ${day} THEN 'RETIRING'
   ELSE 'ACTIVE' END`;

@@ -1,8 +1,9 @@
 import { Day } from '../../domain/days';
-import { statusOn } from '../../domain/status';
+import { AVAILABLE_STATUSES } from '../../domain/status';
 import { CertificationLevel, ItemStatus } from '../../model/enums';
 import { CatalogItemLabel, ItemOf } from '../records';
 import { CatalogSnapshot } from './catalog-snapshot';
+import { statusIn } from './status';
 
 /** A page of a list asked for as `first` items after the item with code `after`. */
 export interface PageRequest {
@@ -19,22 +20,26 @@ export interface Page<T> {
 
 export interface ListFilter {
   level?: CertificationLevel;
+  /** Default: AVAILABLE_STATUSES. */
   statuses?: ItemStatus[];
   day: Day;
 }
 
-/** Items of one kind in code order, optionally of one level and with one of the statuses on a day. */
+/**
+ * Items of one kind in code order, optionally of one level, with one of the statuses on the day:
+ * by default those a learner could take or earn then (BETA, ACTIVE, RETIRING).
+ */
 export function listItems<L extends CatalogItemLabel>(
   catalog: CatalogSnapshot,
   label: L,
   page: PageRequest,
   filter: ListFilter,
 ): Page<ItemOf<L>> {
-  const statuses = filter.statuses ? new Set(filter.statuses) : undefined;
+  const statuses = new Set(filter.statuses ?? AVAILABLE_STATUSES);
   const matching = (catalog.sorted[label] as ItemOf<L>[]).filter(
     (item) =>
       (filter.level === undefined || ('level' in item && item.level === filter.level)) &&
-      (statuses === undefined || statuses.has(statusOn(item, filter.day))),
+      statuses.has(statusIn(catalog, item, filter.day)),
   );
   const after = page.after;
   const start = after === undefined ? 0 : matching.findIndex((item) => item.code > after);

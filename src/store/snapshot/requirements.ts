@@ -1,6 +1,7 @@
 import { appliesOn } from '../../domain/day-rule';
 import { addDays, Day } from '../../domain/days';
-import { statusOn } from '../../domain/status';
+import { isKnownOn, statusOn } from '../../domain/status';
+import { statusIn } from './status';
 import { Certification } from '../../model/certification.type';
 import { RequirementEdgeType, RequirementNodeKind } from '../../model/enums';
 import { Exam } from '../../model/exam.type';
@@ -22,7 +23,11 @@ const applies = (edge: RequirementEdge, day: Day) => appliesOn(edge.facts, day);
  * with nested groups, each listing the edges that applied that day in curated order.
  */
 export function requirementsOn(catalog: CatalogSnapshot, code: string, day: Day): RequirementGroup {
+  const known = requirementsKnownOn(catalog, code, day);
   const groupOf = (id: string, key: string, mode: RequirementGroup['mode']): RequirementGroup => {
+    if (!known) {
+      return Object.assign(new RequirementGroup(), { id: key, mode, asOf: day, known, refs: [] });
+    }
     const refs: RequirementRef[] = [];
     for (const edge of catalog.childrenOf(id)) {
       if (!applies(edge, day)) continue;
@@ -39,9 +44,23 @@ export function requirementsOn(catalog: CatalogSnapshot, code: string, day: Day)
         refs.push({ kind: 'Exam', code: item.code, facts: edge.facts });
       }
     }
-    return Object.assign(new RequirementGroup(), { id: key, mode, asOf: day, refs });
+    return Object.assign(new RequirementGroup(), { id: key, mode, asOf: day, known, refs });
   };
   return groupOf(certificationId(code), code, 'ALL_OF');
+}
+
+/**
+ * Whether the sources say what the certification required on `day`. Not before the earliest
+ * source that shows the certification (status UNKNOWN), nor before its oldest requirement
+ * version when every outermost entry has a start: what it required then is unknown, and is
+ * never projected backwards from the first version we know.
+ */
+export function requirementsKnownOn(catalog: CatalogSnapshot, code: string, day: Day): boolean {
+  const cert = catalog.item('Certification', code);
+  if (cert && !isKnownOn(cert, day)) return false;
+  const starts = catalog.childrenOf(certificationId(code)).map((edge) => edge.facts.validFrom);
+  if (starts.length === 0 || starts.some((start) => start === undefined)) return true;
+  return starts.some((start) => start! <= day);
 }
 
 /**
@@ -63,8 +82,8 @@ export function requirementChanges(catalog: CatalogSnapshot, code: string): Day[
 
 /**
  * Certifications that counted the item among their requirements on `day`, directly or through
- * groups (not through other certifications), by code; one not available yet that day required
- * nothing yet.
+ * groups (not through other certifications), by code; one not available yet (or not yet shown by
+ * any source) that day required nothing yet.
  */
 export function requiredBy(
   catalog: CatalogSnapshot,
@@ -85,7 +104,8 @@ export function requiredBy(
       }
       const parent = catalog.itemById(edge.from);
       if (edge.type === 'REQUIRES' && parent instanceof Certification) {
-        if (!(parent.availableFrom && parent.availableFrom > day)) found.set(parent.code, parent);
+        const status = statusOn(parent, day);
+        if (status !== 'UPCOMING' && status !== 'UNKNOWN') found.set(parent.code, parent);
       }
     }
   };
@@ -121,11 +141,13 @@ export function requirementGraph(
         code: item.code,
         name: item.name,
         level: item instanceof Certification ? item.level : undefined,
-        status: statusOn(item, day),
+        status: statusIn(catalog, item, day),
         confidence: item.confidence,
         retiredOn: item.retiredOn,
       });
     } else return;
+    // What a certification required when no source says is unknown: no edges, not none.
+    if (item instanceof Certification && !requirementsKnownOn(catalog, item.code, day)) return;
     for (const edge of catalog.childrenOf(id)) {
       if (!applies(edge, day)) continue;
       edges.push({
