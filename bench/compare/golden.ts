@@ -94,7 +94,7 @@ export interface PathAnswer {
   examCount: number;
   steps: { exam: string; completes: string[]; courses: string[] }[];
 }
-export type PlanAnswer = { optimal: boolean } & PathAnswer;
+export type PlanAnswer = { optimal: boolean | null } & PathAnswer;
 export interface PathsAnswer {
   totalCount: number;
   paths: PathAnswer[];
@@ -165,7 +165,7 @@ export const pathAnswer = (path: { examCount: number; steps: StepLike[] }): Path
 
 /** Takes certgraph's GraphQL answer and the in-process call's result alike: same fields. */
 export function planAnswer(
-  plan: { optimal: boolean; path: { examCount: number; steps: StepLike[] } | null } | null,
+  plan: { optimal: boolean | null; path: { examCount: number; steps: StepLike[] } | null } | null,
 ): PlanAnswer | null {
   if (!plan) return null;
   return { optimal: plan.optimal, ...pathAnswer(plan.path ?? { examCount: 0, steps: [] }) };

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { certificationCode, examOrCourseCode } from '../domain/codes';
 import { CatalogItem } from '../model/catalog-item.type';
 import { Certification } from '../model/certification.type';
@@ -9,6 +9,8 @@ import {
 } from '../model/connection.type';
 import { Course } from '../model/course.type';
 import { Exam } from '../model/exam.type';
+import { Node } from '../model/node.type';
+import { BadUserInputError } from '../errors';
 import { Plan } from '../model/plan.type';
 import { Unlock } from '../model/unlock.type';
 import { DEFAULT_SEARCH_RESULTS, MAX_SEARCH_RESULTS, toFullTextQuery } from '../store/search-query';
@@ -16,9 +18,11 @@ import { listItems } from '../store/snapshot/listing';
 import { CertificationListArgs, ListArgs, listQuery } from './args/list.args';
 import { PlanArgs, pathQuestion, UnlocksArgs } from './args/path.args';
 import { Context } from './context';
+import { nodeById } from './node-lookup';
 import { checkPageSize, toConnection } from './pagination';
 
 const CODE = 'Any letter case.';
+const MAX_NODE_IDS = 100;
 
 /** Every field of Query: lookups, lists, search, and the plan and unlocks questions. */
 @Resolver()
@@ -42,6 +46,26 @@ export class QueryResolver {
   })
   course(@Arg('code') code: string, @Ctx() { catalog }: Context) {
     return catalog.item('Course', examOrCourseCode(code));
+  }
+
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'The object with this id (Relay Global Object Identification): a certification, exam, course or requirement group. Null when nothing has it.',
+  })
+  node(@Arg('id', () => ID) id: string, @Ctx() { catalog }: Context) {
+    return nodeById(catalog, id, 'id');
+  }
+
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `The objects with these ids, in the same order; null for an id nothing has. At most ${MAX_NODE_IDS} ids.`,
+  })
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() { catalog }: Context) {
+    if (ids.length > MAX_NODE_IDS) {
+      throw new BadUserInputError(`ids: at most ${MAX_NODE_IDS}; got ${ids.length}`, 'ids');
+    }
+    return ids.map((id, i) => nodeById(catalog, id, `ids[${i}]`));
   }
 
   @Query(() => CertificationConnection, {

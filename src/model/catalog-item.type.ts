@@ -1,9 +1,13 @@
 import { Field, InterfaceType } from 'type-graphql';
 import { Confidence } from './enums';
+import { Node } from './node.type';
 import { DateScalar } from './scalars';
 
-@InterfaceType({ description: 'Anything in the catalog: a certification, an exam or a course.' })
-export abstract class CatalogItem {
+@InterfaceType({
+  implements: Node,
+  description: 'Anything in the catalog: a certification, an exam or a course.',
+})
+export abstract class CatalogItem extends Node {
   @Field({
     description: 'Certification slug (e.g. "devops-engineer") or exam/course code (e.g. "AZ-400").',
   })

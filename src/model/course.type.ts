@@ -1,8 +1,9 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { CatalogItem } from './catalog-item.type';
+import { Node } from './node.type';
 
 @ObjectType({
-  implements: CatalogItem,
+  implements: [CatalogItem, Node],
   description: 'An instructor-led course that prepares for one or more exams.',
 })
 export class Course extends CatalogItem {

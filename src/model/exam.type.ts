@@ -1,7 +1,11 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { CatalogItem } from './catalog-item.type';
+import { Node } from './node.type';
 
-@ObjectType({ implements: CatalogItem, description: 'An exam a learner sits, e.g. AZ-400.' })
+@ObjectType({
+  implements: [CatalogItem, Node],
+  description: 'An exam a learner sits, e.g. AZ-400.',
+})
 export class Exam extends CatalogItem {
   @Field(() => Float, {
     nullable: true,

@@ -15,11 +15,12 @@ export class Plan {
   @Field(() => PlanObjective, { description: 'What the plan minimises.' })
   objective!: PlanObjective;
 
-  @Field({
+  @Field(() => Boolean, {
+    nullable: true,
     description:
-      'True when the path is proven best for the objective. False only when prerequisites are shared so heavily that the search hit its budget: the path is then the best found.',
+      'True when the path is proven best for the objective. False only when prerequisites are shared so heavily that the search hit its budget: the path is then the best found. Null when there is no path: nothing to be optimal.',
   })
-  optimal!: boolean;
+  optimal!: boolean | null;
 
   @Field({ description: 'True when what the learner holds already earns the target.' })
   alreadyQualified!: boolean;

@@ -12,7 +12,10 @@ import { DateScalar } from './scalars';
 
 @ObjectType()
 export class RequirementGraphNode {
-  @Field(() => ID, { description: 'Unique within the graph, e.g. "Exam:AZ-400".' })
+  @Field(() => ID, {
+    description:
+      'The node on the graph\'s day, e.g. "Exam:AZ-400@2026-11-27": its status depends on the day, so a cache keeps two days apart. `from` and `to` of the edges use it.',
+  })
   id!: string;
 
   @Field(() => RequirementNodeKind)
@@ -71,7 +74,7 @@ export class RequirementGraphEdge extends DatedRequirement {
     "A certification's whole requirement structure, down to exams, as plain nodes and edges: drawable without knowing its depth.",
 })
 export class RequirementGraph {
-  @Field(() => ID, { description: 'The id of the certification the graph belongs to.' })
+  @Field(() => ID, { description: "The id of the certification's node, among `nodes`." })
   root!: string;
 
   @Field(() => DateScalar, { description: 'The day the graph is drawn for.' })

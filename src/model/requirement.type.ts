@@ -1,8 +1,9 @@
-import { createUnionType, Field, ID, ObjectType } from 'type-graphql';
+import { createUnionType, Field, ObjectType } from 'type-graphql';
 import { Certification } from './certification.type';
 import { DatedRequirement } from './dated-requirement.type';
 import { RequirementMode } from './enums';
 import { Exam } from './exam.type';
+import { Node } from './node.type';
 import { DateScalar } from './scalars';
 
 /** What a group points at, before the catalog items themselves are loaded (in batches). */
@@ -13,14 +14,13 @@ export type RequirementRef = (
 ) & { facts: DatedRequirement };
 
 @ObjectType({
+  implements: Node,
   description:
-    "A set of requirements. A certification's own requirements are an ALL_OF group; a choice between alternatives is a ONE_OF group.",
+    "A set of requirements as it stood on one day. A certification's own requirements are an ALL_OF group; a choice between alternatives is a ONE_OF group.",
 })
-export class RequirementGroup {
-  @Field(() => ID, {
-    description: 'Stable id: the certification code, plus the position path for nested groups.',
-  })
-  id!: string;
+export class RequirementGroup extends Node {
+  /** The group's own key: the certification's code, plus the position path for nested groups. */
+  key!: string;
 
   @Field(() => RequirementMode)
   mode!: RequirementMode;

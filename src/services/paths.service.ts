@@ -108,7 +108,7 @@ export class PathsService {
     if (!problem) {
       return {
         ...common,
-        optimal: true,
+        optimal: null,
         alreadyQualified: false,
         path: null,
         noPathReason,

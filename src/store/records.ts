@@ -21,6 +21,7 @@ export function toItem<L extends CatalogItemLabel>(label: L, properties: Propert
     notes: [],
     confidence: 'UNCONFIRMED', // only a node edited by hand lacks a grade
     ...plainProperties(properties),
+    id: `${label}:${properties.code as string}`, // its Node id: stable, whatever the day
   }) as ItemOf<L>;
 }
 

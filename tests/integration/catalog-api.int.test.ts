@@ -115,7 +115,7 @@ describe('requirement trees of the seed document', () => {
       }
     }`);
     expect(data.certification.requirements.items[0]).toEqual({
-      id: 'devops-engineer/1',
+      id: `RequirementGroup:devops-engineer/1@${SEED_DAY}`,
       mode: 'ONE_OF',
       items: [
         {
@@ -532,23 +532,24 @@ describe('requirementGraph', () => {
       `{ certification(code: "devops-engineer") { requirementGraph(asOf: "${SEED_DAY}") { root nodes { id kind mode } edges { from to type } } } }`,
     );
     const graph = data.certification.requirementGraph;
-    expect(graph.root).toBe('Certification:devops-engineer');
+    // Node ids carry the graph's day: a normalizing cache keeps two days apart.
+    expect(graph.root).toBe(`Certification:devops-engineer@${SEED_DAY}`);
     expect(graph.nodes.map((n) => `${n.kind} ${n.id}${n.mode ? ` ${n.mode}` : ''}`)).toEqual([
-      'CERTIFICATION Certification:azure-administrator',
-      'CERTIFICATION Certification:azure-developer',
-      'CERTIFICATION Certification:devops-engineer',
-      'EXAM Exam:AZ-104',
-      'EXAM Exam:AZ-204',
-      'EXAM Exam:AZ-400',
-      'GROUP RequirementGroup:devops-engineer/1 ONE_OF',
+      `CERTIFICATION Certification:azure-administrator@${SEED_DAY}`,
+      `CERTIFICATION Certification:azure-developer@${SEED_DAY}`,
+      `CERTIFICATION Certification:devops-engineer@${SEED_DAY}`,
+      `EXAM Exam:AZ-104@${SEED_DAY}`,
+      `EXAM Exam:AZ-204@${SEED_DAY}`,
+      `EXAM Exam:AZ-400@${SEED_DAY}`,
+      `GROUP RequirementGroup:devops-engineer/1@${SEED_DAY} ONE_OF`,
     ]);
     expect(graph.edges.map((e) => `${e.from} -${e.type}-> ${e.to}`)).toEqual([
-      'Certification:azure-administrator -REQUIRES-> Exam:AZ-104',
-      'Certification:azure-developer -REQUIRES-> Exam:AZ-204',
-      'Certification:devops-engineer -REQUIRES-> RequirementGroup:devops-engineer/1',
-      'Certification:devops-engineer -REQUIRES-> Exam:AZ-400',
-      'RequirementGroup:devops-engineer/1 -ONE_OF-> Certification:azure-administrator',
-      'RequirementGroup:devops-engineer/1 -ONE_OF-> Certification:azure-developer',
+      `Certification:azure-administrator@${SEED_DAY} -REQUIRES-> Exam:AZ-104@${SEED_DAY}`,
+      `Certification:azure-developer@${SEED_DAY} -REQUIRES-> Exam:AZ-204@${SEED_DAY}`,
+      `Certification:devops-engineer@${SEED_DAY} -REQUIRES-> RequirementGroup:devops-engineer/1@${SEED_DAY}`,
+      `Certification:devops-engineer@${SEED_DAY} -REQUIRES-> Exam:AZ-400@${SEED_DAY}`,
+      `RequirementGroup:devops-engineer/1@${SEED_DAY} -ONE_OF-> Certification:azure-administrator@${SEED_DAY}`,
+      `RequirementGroup:devops-engineer/1@${SEED_DAY} -ONE_OF-> Certification:azure-developer@${SEED_DAY}`,
     ]);
   });
 });

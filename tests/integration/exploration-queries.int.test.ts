@@ -180,8 +180,9 @@ describe('the seeded Microsoft catalog', () => {
         ),
       );
       expect(codes).toHaveLength(31);
-      const idOf = (node: Node) =>
-        `${node.labels.find((l) => l !== 'OneOf' && l !== 'AllOf')}:${key(node)}`;
+      // The API's graph node ids carry the day the graph is drawn for.
+      const idOf = (node: Node, asOf: string) =>
+        `${node.labels.find((l) => l !== 'OneOf' && l !== 'AllOf')}:${key(node)}@${asOf}`;
       const days = [SEED_DAY, '2022-04-01', '2023-10-01', '2026-07-31', '2026-09-01', TODAY];
       for (const code of codes) {
         for (const asOf of days) {
@@ -201,12 +202,12 @@ describe('the seeded Microsoft catalog', () => {
           const graph = certification.requirementGraph;
           const fromCypher = rows.map(
             (row) =>
-              `${idOf(row.parent as Node)} -${(row.step as Relationship).type}-> ${idOf(row.child as Node)} ${String(row.status)}`,
+              `${idOf(row.parent as Node, asOf)} -${(row.step as Relationship).type}-> ${idOf(row.child as Node, asOf)} ${String(row.status)}`,
           );
           // Browser shows the lifecycle status; the API says BLOCKED where an item available by
           // its own dates has no use left that day, which only an available status can become.
           const inCypher = new Map(
-            rows.map((row) => [idOf(row.child as Node), row.status as string | null]),
+            rows.map((row) => [idOf(row.child as Node, asOf), row.status as string | null]),
           );
           const status = new Map(
             graph.nodes.map((node) => {

@@ -24,12 +24,12 @@ const applies = (edge: RequirementEdge, day: Day) => appliesOn(edge.facts, day);
  */
 export function requirementsOn(catalog: CatalogSnapshot, code: string, day: Day): RequirementGroup {
   const known = requirementsKnownOn(catalog, code, day);
-  const groupOf = (id: string, key: string, mode: RequirementGroup['mode']): RequirementGroup => {
-    if (!known) {
-      return Object.assign(new RequirementGroup(), { id: key, mode, asOf: day, known, refs: [] });
-    }
+  const groupOf = (node: string, key: string, mode: RequirementGroup['mode']): RequirementGroup => {
+    const id = `RequirementGroup:${key}@${day}`;
+    if (!known)
+      return Object.assign(new RequirementGroup(), { id, key, mode, asOf: day, known, refs: [] });
     const refs: RequirementRef[] = [];
-    for (const edge of catalog.childrenOf(id)) {
+    for (const edge of catalog.childrenOf(node)) {
       if (!applies(edge, day)) continue;
       const child = catalog.group(edge.to);
       if (child) {
@@ -44,7 +44,7 @@ export function requirementsOn(catalog: CatalogSnapshot, code: string, day: Day)
         refs.push({ kind: 'Exam', code: item.code, facts: edge.facts });
       }
     }
-    return Object.assign(new RequirementGroup(), { id: key, mode, asOf: day, known, refs });
+    return Object.assign(new RequirementGroup(), { id, key, mode, asOf: day, known, refs });
   };
   return groupOf(certificationId(code), code, 'ALL_OF');
 }
@@ -125,15 +125,17 @@ export function requirementGraph(
   const nodes: RequirementGraphNode[] = [];
   const edges: RequirementGraphEdge[] = [];
   const seen = new Set<string>();
+  // A node's status depends on the day, so its id does too: a cache keeps two days apart.
+  const onDay = (node: string) => `${node}@${day}`;
   const visit = (id: string) => {
     if (seen.has(id)) return;
     seen.add(id);
     const group = catalog.group(id);
     const item = catalog.itemById(id);
-    if (group) nodes.push({ id, kind: RequirementNodeKind.GROUP, mode: group.mode });
+    if (group) nodes.push({ id: onDay(id), kind: RequirementNodeKind.GROUP, mode: group.mode });
     else if (item instanceof Certification || item instanceof Exam) {
       nodes.push({
-        id,
+        id: onDay(id),
         kind:
           item instanceof Certification
             ? RequirementNodeKind.CERTIFICATION
@@ -151,8 +153,8 @@ export function requirementGraph(
     for (const edge of catalog.childrenOf(id)) {
       if (!applies(edge, day)) continue;
       edges.push({
-        from: id,
-        to: edge.to,
+        from: onDay(id),
+        to: onDay(edge.to),
         type: edge.type as RequirementEdgeType,
         position: edge.position,
         ...edge.facts,
@@ -163,5 +165,5 @@ export function requirementGraph(
   visit(certificationId(code));
   nodes.sort((a, b) => a.id.localeCompare(b.id));
   edges.sort((a, b) => a.from.localeCompare(b.from) || a.position - b.position);
-  return { root: certificationId(code), asOf: day, nodes, edges };
+  return { root: onDay(certificationId(code)), asOf: day, nodes, edges };
 }
