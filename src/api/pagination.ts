@@ -5,25 +5,29 @@ import { Page, PageRequest } from '../store/snapshot/listing';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-const CURSOR_PREFIX = 'code:';
+/** Which list a cursor was given out by: a cursor only ever continues its own list. */
+export type ListName = 'Certification' | 'Exam' | 'Course';
 
-/** Cursors are opaque to clients; inside, the code of the last item seen (lists sort by code). */
-export const encodeCursor = (code: string): string =>
-  Buffer.from(CURSOR_PREFIX + code).toString('base64url');
+/**
+ * Cursors are opaque to clients; inside, the list that gave it out and the code of the last
+ * item seen (lists sort by code), so a cursor of one list handed to another is refused.
+ */
+export const encodeCursor = (list: ListName, code: string): string =>
+  Buffer.from(`${list}:${code}`).toString('base64url');
 
-export function decodeCursor(cursor: string, argumentName = 'after'): string {
+export function decodeCursor(cursor: string, list: ListName, argumentName = 'after'): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (
-    !decoded.startsWith(CURSOR_PREFIX) ||
-    decoded.length === CURSOR_PREFIX.length ||
-    encodeCursor(decoded.slice(CURSOR_PREFIX.length)) !== cursor
-  ) {
-    throw new BadUserInputError(
-      `${argumentName}: "${cursor}" is not a cursor returned by this API`,
-      argumentName,
-    );
+  const colon = decoded.indexOf(':');
+  const [from, code] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
+  const refuse = (why: string) =>
+    new BadUserInputError(`${argumentName}: "${cursor}" ${why}`, argumentName);
+  if (colon < 1 || code === '' || Buffer.from(decoded).toString('base64url') !== cursor) {
+    throw refuse('is not a cursor returned by this API');
   }
-  return decoded.slice(CURSOR_PREFIX.length);
+  if (from !== list) {
+    throw refuse(`continues the ${from.toLowerCase()} list, not this ${list.toLowerCase()} list`);
+  }
+  return code;
 }
 
 export function checkPageSize(
@@ -43,15 +47,22 @@ export function checkPageSize(
 }
 
 export function pageRequest(
+  list: ListName,
   first: number | undefined,
   after: string | undefined | null,
 ): PageRequest {
-  return { first: checkPageSize(first), after: after == null ? undefined : decodeCursor(after) };
+  return {
+    first: checkPageSize(first),
+    after: after == null ? undefined : decodeCursor(after, list),
+  };
 }
 
 /** A page of items (sorted by code) as a Relay connection. */
-export function toConnection<T extends { code: string }>(page: Page<T>): ConnectionShape<T> {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(node.code), node }));
+export function toConnection<T extends { code: string }>(
+  list: ListName,
+  page: Page<T>,
+): ConnectionShape<T> {
+  const edges = page.items.map((node) => ({ cursor: encodeCursor(list, node.code), node }));
   return {
     edges,
     nodes: page.items,

@@ -72,20 +72,20 @@ export class QueryResolver {
     description: 'Certifications by code, optionally of one level and status.',
   })
   certifications(@Ctx() { catalog }: Context, @Args() args: CertificationListArgs) {
-    const { page, filter } = listQuery(args);
-    return toConnection(listItems(catalog, 'Certification', page, filter));
+    const { page, filter } = listQuery('Certification', args);
+    return toConnection('Certification', listItems(catalog, 'Certification', page, filter));
   }
 
   @Query(() => ExamConnection, { description: 'Exams by code, optionally of one status.' })
   exams(@Ctx() { catalog }: Context, @Args() args: ListArgs) {
-    const { page, filter } = listQuery(args);
-    return toConnection(listItems(catalog, 'Exam', page, filter));
+    const { page, filter } = listQuery('Exam', args);
+    return toConnection('Exam', listItems(catalog, 'Exam', page, filter));
   }
 
   @Query(() => CourseConnection, { description: 'Courses by code, optionally of one status.' })
   courses(@Ctx() { catalog }: Context, @Args() args: ListArgs) {
-    const { page, filter } = listQuery(args);
-    return toConnection(listItems(catalog, 'Course', page, filter));
+    const { page, filter } = listQuery('Course', args);
+    return toConnection('Course', listItems(catalog, 'Course', page, filter));
   }
 
   @Query(() => [CatalogItem], {

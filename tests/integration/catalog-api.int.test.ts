@@ -467,6 +467,19 @@ describe('pagination', () => {
     const result = await seeded.api.execute(PAGE, variables);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
   });
+
+  test('refuses a cursor of another list, naming after, instead of an empty page', async () => {
+    const exams = await seeded.api.query<{ exams: { pageInfo: { endCursor: string } } }>(
+      `{ exams(first: 1, status: ${ANY_STATUS}) { pageInfo { endCursor } } }`,
+    );
+    const after = exams.exams.pageInfo.endCursor;
+    const result = await seeded.api.execute(PAGE, { after });
+    expect(result.errors?.[0]).toMatchObject({
+      message: `after: "${after}" continues the exam list, not this certification list`,
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+    });
+    expect(result.data).toBeNull();
+  });
 });
 
 describe('search', () => {

@@ -2,7 +2,7 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import { CertificationLevel, ItemStatus } from '../../model/enums';
 import { DateScalar } from '../../model/scalars';
 import { ListFilter, PageRequest } from '../../store/snapshot/listing';
-import { pageRequest } from '../pagination';
+import { ListName, pageRequest } from '../pagination';
 import { dayOf } from './as-of.args';
 
 /** The arguments of the catalog's lists: a status filter on a day, and a page. */
@@ -38,12 +38,15 @@ export class CertificationListArgs extends ListArgs {
 }
 
 /** The page and filter that list arguments ask for, checked. */
-export function listQuery(args: ListArgs & { level?: CertificationLevel }): {
+export function listQuery(
+  list: ListName,
+  args: ListArgs & { level?: CertificationLevel },
+): {
   page: PageRequest;
   filter: ListFilter;
 } {
   return {
-    page: pageRequest(args.first, args.after),
+    page: pageRequest(list, args.first, args.after),
     filter: { level: args.level, statuses: args.status ?? undefined, day: dayOf(args.asOf) },
   };
 }

@@ -26,8 +26,9 @@ export function requirementsOn(catalog: CatalogSnapshot, code: string, day: Day)
   const known = requirementsKnownOn(catalog, code, day);
   const groupOf = (node: string, key: string, mode: RequirementGroup['mode']): RequirementGroup => {
     const id = `RequirementGroup:${key}@${day}`;
-    if (!known)
+    if (!known) {
       return Object.assign(new RequirementGroup(), { id, key, mode, asOf: day, known, refs: [] });
+    }
     const refs: RequirementRef[] = [];
     for (const edge of catalog.childrenOf(node)) {
       if (!applies(edge, day)) continue;
