@@ -247,24 +247,35 @@ function knownWhenRequiredProblems(catalog: Catalog): SeedProblem[] {
     ...catalog.certifications.map((cert) => [`certification ${cert.code}`, cert] as const),
   ]);
   for (const cert of catalog.certifications) {
-    const visit = (specs: RequirementSpec[], field: string, start: string | undefined) => {
+    // `start` is the day an entry without its own `from` applies from, and `why` says whose it is.
+    const visit = (
+      specs: RequirementSpec[],
+      field: string,
+      start: string | undefined,
+      why: string,
+    ) => {
       specs.forEach((spec, i) => {
         const here = `${field}[${i}]`;
         const from = spec.from ?? start;
-        if ('oneOf' in spec) return visit(spec.oneOf, `${here}.oneOf`, from);
-        if ('allOf' in spec) return visit(spec.allOf, `${here}.allOf`, from);
+        const fromWhy = spec.from ? '' : why;
+        if ('oneOf' in spec || 'allOf' in spec) {
+          const inner = spec.from ? " (its group's from)" : why;
+          return 'oneOf' in spec
+            ? visit(spec.oneOf, `${here}.oneOf`, from, inner)
+            : visit(spec.allOf, `${here}.allOf`, from, inner);
+        }
         const target = targetOf(spec)!;
         const known = firstKnownDay(items.get(target) ?? {});
         if (from && known && known > from) {
           problems.push({
             location: cert.location,
             field: here,
-            message: `${target} is known only from ${known}, but this requirement applies from ${from}${spec.from ? '' : " (the certification's own first day)"}; date the item earlier or the requirement later`,
+            message: `${target} is known only from ${known}, but this requirement applies from ${from}${fromWhy}; date the item earlier or the requirement later`,
           });
         }
       });
     };
-    visit(cert.requires, 'requires', firstKnownDay(cert));
+    visit(cert.requires, 'requires', firstKnownDay(cert), " (the certification's own first day)");
   }
   return problems;
 }
