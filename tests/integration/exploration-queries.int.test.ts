@@ -575,9 +575,14 @@ describe('the seeded Microsoft catalog', () => {
     ]);
     expect((sales.notes as string[])[0]).toMatch(/^Unconfirmed: the Learn page \(2022–2026\)/);
     const mb300 = rows.find((row) => row.fact === 'lifecycle' && row.item === 'MB-300')!;
+    // The page to check first; then the sources of its first known day (dotnet/docfx test data).
     expect(mb300.sources).toEqual([
       'https://learn.microsoft.com/en-us/credentials/support/retired-certification-exams',
       'https://github.com/JurgenOnAzure/all-the-exams/blob/019d0910a1d45680777d54fdde349278eacd473b/README.md',
+      'https://github.com/dotnet/docfx/pull/7179',
+      'https://github.com/dotnet/docfx/pull/7177',
+      'https://github.com/dotnet/docfx/pull/7748',
+      'https://github.com/dotnet/docfx/pull/7763',
     ]);
     expect((mb300.graph as Node).labels).toEqual(['Exam']);
   });
