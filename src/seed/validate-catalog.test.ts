@@ -175,3 +175,116 @@ describe('dates and succession', () => {
     ]);
   });
 });
+
+describe('a requirement applies only once its item is known', () => {
+  const provenance = {
+    confidence: 'SECONDARY' as const,
+    sources: ['https://example.org'],
+    notes: [],
+  };
+  const firstDay = (day: { knownSince?: string; availableFrom?: string }) => ({
+    lifecycle: { ...day, provenance },
+  });
+  const tail = 'date the item earlier or the requirement later';
+  const cases: [string, Partial<Catalog>, string[]][] = [
+    [
+      'an entry with `from` before its exam is known is refused',
+      {
+        certifications: [cert('a', [{ exam: 'X-1', from: '2022-04-01' }])],
+        exams: [{ ...exam('X-1'), ...firstDay({ knownSince: '2022-04-03' }) }],
+      },
+      [
+        `c.yaml: certifications[0] "a": requires[0]: exam X-1 is known only from 2022-04-03, but this requirement applies from 2022-04-01; ${tail}`,
+      ],
+    ],
+    [
+      'and so is one before its certification is available',
+      {
+        certifications: [
+          cert('a', [{ certification: 'b', from: '2019-01-01' }], 0),
+          { ...cert('b', [], 1), ...firstDay({ availableFrom: '2019-06-01' }) },
+        ],
+      },
+      [
+        `c.yaml: certifications[0] "a": requires[0]: certification b is known only from 2019-06-01, but this requirement applies from 2019-01-01; ${tail}`,
+      ],
+    ],
+    [
+      'an entry without `from` starts with its group, nested groups included',
+      {
+        certifications: [
+          cert('a', [
+            {
+              oneOf: [{ exam: 'X-1' }, { allOf: [{ exam: 'X-2' }, { exam: 'X-3' }] }],
+              from: '2022-01-01',
+            },
+          ]),
+        ],
+        exams: [
+          { ...exam('X-1', 0), ...firstDay({ knownSince: '2022-10-09' }) },
+          { ...exam('X-2', 1), ...firstDay({ knownSince: '2021-01-01' }) },
+          { ...exam('X-3', 2), ...firstDay({ availableFrom: '2022-02-01' }) },
+        ],
+      },
+      [
+        `c.yaml: certifications[0] "a": requires[0].oneOf[0]: exam X-1 is known only from 2022-10-09, but this requirement applies from 2022-01-01 (its group's from); ${tail}`,
+        `c.yaml: certifications[0] "a": requires[0].oneOf[1].allOf[1]: exam X-3 is known only from 2022-02-01, but this requirement applies from 2022-01-01 (its group's from); ${tail}`,
+      ],
+    ],
+    [
+      "the outermost entries start with the certification's own first known day",
+      {
+        certifications: [
+          {
+            ...cert('a', [{ exam: 'X-1' }, { oneOf: [{ exam: 'X-2' }, { exam: 'X-1' }] }]),
+            ...firstDay({ knownSince: '2019-07-13' }),
+          },
+        ],
+        exams: [
+          { ...exam('X-1', 0), ...firstDay({ availableFrom: '2020-04-02' }) },
+          { ...exam('X-2', 1), ...firstDay({ knownSince: '2019-07-13' }) },
+        ],
+      },
+      [
+        `c.yaml: certifications[0] "a": requires[0]: exam X-1 is known only from 2020-04-02, but this requirement applies from 2019-07-13 (the certification's own first day); ${tail}`,
+        `c.yaml: certifications[0] "a": requires[1].oneOf[1]: exam X-1 is known only from 2020-04-02, but this requirement applies from 2019-07-13 (the certification's own first day); ${tail}`,
+      ],
+    ],
+    [
+      'an item with no first day passes, and so does a certification with none',
+      {
+        certifications: [
+          { ...cert('a', [{ exam: 'X-1' }], 0), ...firstDay({ knownSince: '2019-07-13' }) },
+          cert('b', [{ exam: 'X-2' }], 1),
+        ],
+        exams: [exam('X-1', 0), { ...exam('X-2', 1), ...firstDay({ knownSince: '2026-09-28' }) }],
+      },
+      [],
+    ],
+    [
+      'an entry whose item is known earlier, or that same day, passes',
+      {
+        certifications: [
+          {
+            ...cert('a', [
+              { exam: 'X-1', from: '2022-04-01' },
+              { exam: 'X-2', from: '2020-04-02', until: '2022-03-31' },
+              { oneOf: [{ exam: 'X-3' }], from: '2023-10-01' },
+            ]),
+            ...firstDay({ knownSince: '2019-07-13' }),
+          },
+        ],
+        exams: [
+          { ...exam('X-1', 0), ...firstDay({ knownSince: '2022-04-01' }) },
+          { ...exam('X-2', 1), ...firstDay({ availableFrom: '2020-04-02' }) },
+          { ...exam('X-3', 2), ...firstDay({ knownSince: '2023-02-14' }) },
+        ],
+      },
+      [],
+    ],
+  ];
+
+  test.each(cases)('%s', (_name, catalog, expected) => {
+    expect(problems(catalog)).toEqual(expected);
+  });
+});

@@ -230,12 +230,63 @@ function lifecycleProblems(catalog: Catalog): SeedProblem[] {
   return problems;
 }
 
+/** The first day a source shows an item: its first day when dated, else the day it is known since. */
+const firstKnownDay = (item: { lifecycle?: { availableFrom?: string; knownSince?: string } }) =>
+  item.lifecycle?.availableFrom ?? item.lifecycle?.knownSince;
+
+/**
+ * A requirement cannot apply before its item is known to exist: "AZ-305 from 2022-04-01" with
+ * AZ-305 known only since 2022-04-03 would leave the certification unearnable on those days. An
+ * entry without `from` starts with its group, and the outermost ones with the certification's
+ * own first known day.
+ */
+function knownWhenRequiredProblems(catalog: Catalog): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const items = new Map<string, { lifecycle?: { availableFrom?: string; knownSince?: string } }>([
+    ...catalog.exams.map((exam) => [`exam ${exam.code}`, exam] as const),
+    ...catalog.certifications.map((cert) => [`certification ${cert.code}`, cert] as const),
+  ]);
+  for (const cert of catalog.certifications) {
+    // `start` is the day an entry without its own `from` applies from, and `why` says whose it is.
+    const visit = (
+      specs: RequirementSpec[],
+      field: string,
+      start: string | undefined,
+      why: string,
+    ) => {
+      specs.forEach((spec, i) => {
+        const here = `${field}[${i}]`;
+        const from = spec.from ?? start;
+        const fromWhy = spec.from ? '' : why;
+        if ('oneOf' in spec || 'allOf' in spec) {
+          const inner = spec.from ? " (its group's from)" : why;
+          return 'oneOf' in spec
+            ? visit(spec.oneOf, `${here}.oneOf`, from, inner)
+            : visit(spec.allOf, `${here}.allOf`, from, inner);
+        }
+        const target = targetOf(spec)!;
+        const known = firstKnownDay(items.get(target) ?? {});
+        if (from && known && known > from) {
+          problems.push({
+            location: cert.location,
+            field: here,
+            message: `${target} is known only from ${known}, but this requirement applies from ${from}${fromWhy}; date the item earlier or the requirement later`,
+          });
+        }
+      });
+    };
+    visit(cert.requires, 'requires', firstKnownDay(cert), " (the certification's own first day)");
+  }
+  return problems;
+}
+
 /** Checks that span items: duplicate codes, unknown references and requirement cycles. */
 export function validateCatalog(catalog: Catalog): SeedProblem[] {
   const problems = [
     ...duplicateProblems(catalog),
     ...referenceProblems(catalog),
     ...lifecycleProblems(catalog),
+    ...knownWhenRequiredProblems(catalog),
     ...catalog.certifications.flatMap((cert) =>
       entryProblems(cert.requires, 'requires', {}, cert.location),
     ),

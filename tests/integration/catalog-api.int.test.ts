@@ -94,16 +94,23 @@ describe('requirement trees of the seed document', () => {
 
   test.each([
     // AZ-303 and AZ-304 retired on 2022-03-31; the associate plus AZ-305 replaced them.
-    ['azure-solutions-architect', 'ALL_OF(cert:azure-administrator, exam:AZ-305)'],
-    // The Dynamics 365 functional consultants, believed options from 2022 (unconfirmed).
+    ['azure-solutions-architect', '2022-04-01', 'ALL_OF(cert:azure-administrator, exam:AZ-305)'],
+    // The Dynamics 365 functional consultants, believed options from 2022 (unconfirmed), start
+    // the day their associates are first known, 2022-10-09: until then the seed document's two.
     [
       'power-platform-solution-architect-expert',
+      '2022-04-01',
+      'ALL_OF(ONE_OF(cert:power-platform-functional-consultant-associate, cert:power-platform-developer-associate), exam:PL-600)',
+    ],
+    [
+      'power-platform-solution-architect-expert',
+      '2022-10-09',
       'ALL_OF(ONE_OF(cert:power-platform-functional-consultant-associate, cert:power-platform-developer-associate, ' +
         'cert:d365-functional-consultant-customer-service-v3, cert:d365-functional-consultant-field-service, ' +
         'cert:d365-functional-consultant-sales, cert:d365-functional-consultant-marketing), exam:PL-600)',
     ],
-  ])('%s as of 2022-04-01, after the seed document', async (code, expected) => {
-    expect(await tree(code, '2022-04-01')).toBe(expected);
+  ])('%s as of %s, after the seed document', async (code, day, expected) => {
+    expect(await tree(code, day)).toBe(expected);
   });
 
   test('an alternative is walked down to its exam in one query', async () => {

@@ -526,7 +526,7 @@ describe('the seeded Microsoft catalog', () => {
         ['lifecycle', null, 'MB-320', null, '2023-06-30'],
         ['lifecycle', null, 'PL-600T00', '2021-06-02', null],
         ['lifecycle', null, 'd365-functional-consultant-manufacturing', null, '2023-06-30'],
-        ['requirement', 'agentic-ai-business-solutions-architect', 'MB-280', null, null],
+        ['requirement', 'agentic-ai-business-solutions-architect', 'MB-280', '2026-09-28', null],
         ['requirement', 'agentic-ai-business-solutions-architect', 'PL-200', null, null],
         [
           'requirement',
@@ -547,28 +547,28 @@ describe('the seeded Microsoft catalog', () => {
           'requirement',
           'power-platform-solution-architect-expert',
           'd365-functional-consultant-customer-service-v3',
-          '2022-01-01',
+          '2022-10-09',
           null,
         ],
         [
           'requirement',
           'power-platform-solution-architect-expert',
           'd365-functional-consultant-field-service',
-          '2022-01-01',
+          '2022-10-09',
           null,
         ],
         [
           'requirement',
           'power-platform-solution-architect-expert',
           'd365-functional-consultant-marketing',
-          '2022-01-01',
+          '2022-10-09',
           null,
         ],
         [
           'requirement',
           'power-platform-solution-architect-expert',
           'd365-functional-consultant-sales',
-          '2022-01-01',
+          '2022-10-09',
           null,
         ],
       ],
@@ -590,9 +590,14 @@ describe('the seeded Microsoft catalog', () => {
     ]);
     expect((sales.notes as string[])[0]).toMatch(/^Unconfirmed: the Learn page \(2022–2026\)/);
     const mb300 = rows.find((row) => row.fact === 'lifecycle' && row.item === 'MB-300')!;
+    // The page to check first; then the sources of its first known day (dotnet/docfx test data).
     expect(mb300.sources).toEqual([
       'https://learn.microsoft.com/en-us/credentials/support/retired-certification-exams',
       'https://github.com/JurgenOnAzure/all-the-exams/blob/019d0910a1d45680777d54fdde349278eacd473b/README.md',
+      'https://github.com/dotnet/docfx/pull/7179',
+      'https://github.com/dotnet/docfx/pull/7177',
+      'https://github.com/dotnet/docfx/pull/7748',
+      'https://github.com/dotnet/docfx/pull/7763',
     ]);
     expect((mb300.graph as Node).labels).toEqual(['Exam']);
   });
@@ -685,9 +690,10 @@ describe('the seeded Microsoft catalog', () => {
       'm365-administrator-expert REQUIRES MS-100 … 2023-09-30 SECONDARY',
       'm365-administrator-expert REQUIRES MS-101 … 2023-09-30 SECONDARY',
       'm365-administrator-expert REQUIRES m365-administrator-expert/3 … 2023-09-30 SECONDARY',
-      'm365-administrator-expert/3 ONE_OF m365-administrator-expert/3/1 … 2023-09-30 SECONDARY',
-      'm365-administrator-expert/3/1 REQUIRES MD-100 … 2023-09-30 SECONDARY',
-      'm365-administrator-expert/3/1 REQUIRES MD-101 … 2023-09-30 SECONDARY',
+      // The Modern Desktop option starts the day MD-101 is first known; its members with it.
+      'm365-administrator-expert/3 ONE_OF m365-administrator-expert/3/1 2022-10-09 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3/1 REQUIRES MD-100 2022-10-09 2023-09-30 SECONDARY',
+      'm365-administrator-expert/3/1 REQUIRES MD-101 2022-10-09 2023-09-30 SECONDARY',
       'm365-administrator-expert/3 ONE_OF m365-administrator-expert/3/2 … 2023-09-30 SECONDARY',
       'm365-administrator-expert/3/2 REQUIRES MS-300 … 2023-09-30 SECONDARY',
       'm365-administrator-expert/3/2 REQUIRES MS-301 … 2023-09-30 SECONDARY',
@@ -699,7 +705,8 @@ describe('the seeded Microsoft catalog', () => {
       'm365-administrator-expert/4 ONE_OF modern-desktop 2023-10-01 … SECONDARY',
       'm365-administrator-expert/4 ONE_OF m365-teams-administrator-associate 2023-10-01 … SECONDARY',
       'm365-administrator-expert/4 ONE_OF identity-and-access-administrator 2023-10-01 … SECONDARY',
-      'm365-administrator-expert/4 ONE_OF information-security-administrator 2023-10-01 … SECONDARY',
+      // Information Security Administrator Associate is first known on 2026-09-28.
+      'm365-administrator-expert/4 ONE_OF information-security-administrator 2026-09-28 … SECONDARY',
       'm365-administrator-expert REQUIRES MS-102 2023-10-01 … OFFICIAL',
     ]);
   });

@@ -218,7 +218,17 @@ describe('on later days', () => {
   });
 
   test('power-platform-solution-architect-expert in 2022: four more ways, each marked unconfirmed', async () => {
-    const all = await later('power-platform-solution-architect-expert', '2022-04-01');
+    // The unconfirmed options start the day their associates are first known, 2022-10-09.
+    const waysOn = async (day: string) =>
+      (await later('power-platform-solution-architect-expert', day)).nodes.map((p) => [
+        p.exams.map((e) => e.code).join(' > '),
+        p.confidence,
+      ]);
+    expect(await waysOn('2022-04-01')).toEqual([
+      ['PL-200 > PL-600', 'OFFICIAL'],
+      ['PL-400 > PL-600', 'OFFICIAL'],
+    ]);
+    const all = await later('power-platform-solution-architect-expert', '2022-10-09');
     expect(all.totalCount).toBe(6);
     expect(all.nodes.map((p) => [p.exams.map((e) => e.code).join(' > '), p.confidence])).toEqual([
       ['PL-200 > PL-600', 'OFFICIAL'],
@@ -228,7 +238,7 @@ describe('on later days', () => {
       ['MB-210 > PL-600', 'UNCONFIRMED'],
       ['MB-220 > PL-600', 'UNCONFIRMED'],
     ]);
-    const sure = await later('power-platform-solution-architect-expert', '2022-04-01', 'SECONDARY');
+    const sure = await later('power-platform-solution-architect-expert', '2022-10-09', 'SECONDARY');
     expect(summary(sure)).toEqual(summary(await paths('power-platform-solution-architect-expert')));
   });
 

@@ -115,12 +115,15 @@ describe('on later days', () => {
 
   test('unconfirmed alternatives count only when asked for (minConfidence UNCONFIRMED)', async () => {
     // MB-230 earns the Customer Service associate, believed an option of the Power Platform
-    // Solution Architect from 2022 on, but no source shows it.
+    // Solution Architect from 2022 on, but no source shows it; the option starts the day the
+    // associate is first known, 2022-10-09.
     const expert = 'power-platform-solution-architect-expert';
-    const byDefault = await unlocks('MB-230', [], '2022-04-01');
+    const byDefault = await unlocks('MB-230', [], '2022-10-09');
     expect(byDefault.map((u) => u.certification.code)).not.toContain(expert);
-    const all = await unlocks('MB-230', [], '2022-04-01', 'UNCONFIRMED');
+    const all = await unlocks('MB-230', [], '2022-10-09', 'UNCONFIRMED');
     expect(summary(all)).toContain(`${expert}: 1 more (PL-600)`);
+    const before = await unlocks('MB-230', [], '2022-04-01', 'UNCONFIRMED');
+    expect(before.map((u) => u.certification.code)).not.toContain(expert);
   });
 });
 
