@@ -5,7 +5,6 @@ import { Database } from '../src/db/database';
 import { applySchema } from '../src/db/schema-setup';
 import { buildCertgraphSchema } from '../src/schema/build-schema';
 import { CatalogProjection } from '../src/store/catalog-projection';
-import { SearchRepository } from '../src/store/search.repository';
 import { Catalog } from '../src/seed/catalog';
 import { catalogToGraph } from '../src/seed/catalog-to-graph';
 import { writeGraph } from '../src/seed/write-graph';
@@ -57,11 +56,10 @@ export async function benchEndToEnd(
   const projection = await CatalogProjection.load(database, { refreshMs: 0 });
   const snapshot = projection.current();
   projection.stop();
-  const search = new SearchRepository(database);
   const run = async (query: string, variables: Record<string, unknown>) => {
     const response = await apollo.executeOperation(
       { query, variables },
-      { contextValue: createContext(snapshot, search) },
+      { contextValue: createContext(snapshot) },
     );
     if (response.body.kind !== 'single' || response.body.singleResult.errors) {
       throw new Error(`benchmark query failed: ${JSON.stringify(response.body)}`);

@@ -26,7 +26,6 @@ import { PLAYGROUND_EXAMPLES } from './http/playground-examples';
 import { queryComplexityPlugin } from './http/query-complexity';
 import { buildCertgraphSchema } from './schema/build-schema';
 import { CatalogProjection, DEFAULT_REFRESH_MS } from './store/catalog-projection';
-import { SearchRepository } from './store/search.repository';
 
 /** Codes that explain themselves to a client; anything else is an unexpected failure. */
 const CLIENT_FACING_CODES = new Set([
@@ -114,7 +113,6 @@ export async function createCertgraphServer(
     refreshMs: catalogRefreshMs,
     log: (line) => console.error(`[catalog] ${line}`),
   });
-  const search = new SearchRepository(database);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -158,7 +156,7 @@ export async function createCertgraphServer(
     cacheDefaults,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async () => createContext(await catalog.read(), search),
+      context: async () => createContext(await catalog.read()),
     }),
   );
   return { apollo, catalog, router, playground };

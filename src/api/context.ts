@@ -1,5 +1,4 @@
 import { PathsService } from '../services/paths.service';
-import { SearchRepository } from '../store/search.repository';
 import { CatalogSnapshot } from '../store/snapshot/catalog-snapshot';
 
 /**
@@ -10,9 +9,8 @@ export interface Context {
   catalog: CatalogSnapshot;
   /** Paths, plans and unlocks over the same snapshot. */
   paths: PathsService;
-  search: SearchRepository;
 }
 
-export function createContext(catalog: CatalogSnapshot, search: SearchRepository): Context {
-  return { catalog, paths: new PathsService(catalog), search } satisfies Context;
+export function createContext(catalog: CatalogSnapshot): Context {
+  return { catalog, paths: new PathsService(catalog) } satisfies Context;
 }

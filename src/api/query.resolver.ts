@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { certificationCode, examOrCourseCode } from '../domain/codes';
 import { CatalogItem } from '../model/catalog-item.type';
 import { Certification } from '../model/certification.type';
@@ -13,7 +13,15 @@ import { Node } from '../model/node.type';
 import { BadUserInputError } from '../errors';
 import { Plan } from '../model/plan.type';
 import { Unlock } from '../model/unlock.type';
-import { DEFAULT_SEARCH_RESULTS, MAX_SEARCH_RESULTS, toFullTextQuery } from '../store/search-query';
+import { EXISTING_STATUSES } from '../domain/status';
+import { searchItems } from '../store/snapshot/search';
+import { dayOf } from './args/as-of.args';
+import {
+  DEFAULT_SEARCH_RESULTS,
+  MAX_SEARCH_RESULTS,
+  SearchArgs,
+  searchText,
+} from './args/search.args';
 import { listItems } from '../store/snapshot/listing';
 import { CertificationListArgs, ListArgs, listQuery } from './args/list.args';
 import { PlanArgs, pathQuestion, UnlocksArgs } from './args/path.args';
@@ -90,20 +98,14 @@ export class QueryResolver {
 
   @Query(() => [CatalogItem], {
     description:
-      'Full-text search over codes and names of every kind of item; each word matches as a prefix. An exact code comes first.',
+      'Search codes and names of every kind of item, as people type them: a code with or without its hyphen ("AZ104", "az 104"), words as prefixes of names, a typo forgiven in longer words. An exact code comes first, then codes that start with the text. Query syntax (quotes, *, AND, OR, parentheses) is read as plain words.',
   })
-  async search(
-    @Ctx() { catalog, search }: Context,
-    @Arg('text') text: string,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: `At most this many results, 0 to ${MAX_SEARCH_RESULTS} (default ${DEFAULT_SEARCH_RESULTS}).`,
-    })
-    first?: number,
-  ) {
-    const limit = checkPageSize(first, 'first', MAX_SEARCH_RESULTS, DEFAULT_SEARCH_RESULTS);
-    const hits = await search.search(toFullTextQuery(text), text.trim().toLowerCase(), limit);
-    return hits.flatMap(({ label, code }) => catalog.item(label, code) ?? []);
+  search(@Ctx() { catalog }: Context, @Args() args: SearchArgs) {
+    return searchItems(catalog, searchText(args.text), {
+      day: dayOf(args.asOf),
+      statuses: args.status ?? EXISTING_STATUSES,
+      limit: checkPageSize(args.first, 'first', MAX_SEARCH_RESULTS, DEFAULT_SEARCH_RESULTS),
+    });
   }
 
   @Query(() => Plan, {

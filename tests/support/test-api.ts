@@ -6,7 +6,6 @@ import { Context, createContext } from '../../src/api/context';
 import { Database } from '../../src/db/database';
 import { buildCertgraphSchema } from '../../src/schema/build-schema';
 import { CatalogProjection } from '../../src/store/catalog-projection';
-import { SearchRepository } from '../../src/store/search.repository';
 
 export interface GraphQLResult<T> {
   data?: T;
@@ -22,7 +21,6 @@ export async function createTestApi(database: Database) {
   const apollo = new ApolloServer<Context>({ schema: await buildCertgraphSchema(), formatError });
   await apollo.start();
   const catalog = await CatalogProjection.load(database, { refreshMs: 0 });
-  const search = new SearchRepository(database);
 
   async function execute<T = Record<string, unknown>>(
     query: string,
@@ -30,7 +28,7 @@ export async function createTestApi(database: Database) {
   ) {
     const response = await apollo.executeOperation<T>(
       { query, variables },
-      { contextValue: createContext(await catalog.read(), search) },
+      { contextValue: createContext(await catalog.read()) },
     );
     assert(response.body.kind === 'single');
     return response.body.singleResult as GraphQLResult<T>;
