@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Duration } from '../model/cost.type';
 import { Course } from '../model/course.type';
 import { Exam } from '../model/exam.type';
 import { Context } from './context';
@@ -10,5 +11,20 @@ export class CourseResolver extends SuccessionFields(Course) {
   @FieldResolver(() => [Exam], { description: 'The exams this course prepares for.' })
   exams(@Root() course: Course, @Ctx() { catalog }: Context) {
     return catalog.examsFor(course.code);
+  }
+
+  @FieldResolver(() => Duration, {
+    nullable: true,
+    description: "The course's length with its sources and grade; null when no source gives one.",
+  })
+  duration(@Root() course: Course): Duration | null {
+    if (!course.durationConfidence) return null;
+    return {
+      days: course.durationInDays,
+      hours: course.durationInHours,
+      confidence: course.durationConfidence,
+      sources: course.durationSources ?? [],
+      notes: course.durationNotes ?? [],
+    };
   }
 }

@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isAvailableOn } from '../domain/status';
 import { Certification } from '../model/certification.type';
 import { Course } from '../model/course.type';
+import { Price } from '../model/cost.type';
 import { Exam } from '../model/exam.type';
 import { Unlock } from '../model/unlock.type';
 import { AsOfArgs, dayOf } from './args/as-of.args';
@@ -28,6 +29,20 @@ export class ExamResolver extends SuccessionFields(Exam) {
   })
   requiredBy(@Root() exam: Exam, @Ctx() { catalog }: Context, @Args() { asOf }: AsOfArgs) {
     return requiredBy(catalog, 'Exam', exam.code, dayOf(asOf));
+  }
+
+  @FieldResolver(() => Price, {
+    nullable: true,
+    description: 'The exam fee with its sources and grade; null when no source gives one.',
+  })
+  price(@Root() exam: Exam): Price | null {
+    if (exam.priceUsd === undefined || !exam.priceConfidence) return null;
+    return {
+      usd: exam.priceUsd,
+      confidence: exam.priceConfidence,
+      sources: exam.priceSources ?? [],
+      notes: exam.priceNotes ?? [],
+    };
   }
 
   @FieldResolver(() => [Unlock], {

@@ -8,5 +8,10 @@ export const REQUIREMENT_MODES = ['ALL_OF', 'ONE_OF'] as const;
 export type RequirementMode = (typeof REQUIREMENT_MODES)[number];
 
 /** What a plan minimises (paths/plan-costs.ts gives each its cost per exam). */
-export const PLAN_OBJECTIVES = ['FEWEST_EXAMS', 'FEWEST_COURSE_HOURS', 'LOWEST_EXAM_COST'] as const;
+export const PLAN_OBJECTIVES = [
+  'FEWEST_EXAMS',
+  'FEWEST_COURSE_DAYS',
+  'FEWEST_COURSE_HOURS',
+  'LOWEST_EXAM_COST',
+] as const;
 export type PlanObjective = (typeof PLAN_OBJECTIVES)[number];

@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { CatalogItem } from './catalog-item.type';
+import { Confidence } from './enums';
 import { Node } from './node.type';
 
 @ObjectType({
@@ -12,4 +13,15 @@ export class Course extends CatalogItem {
     description: 'How long the course runs, in hours, when a source gives it (null: unknown).',
   })
   durationInHours?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How long the course runs, in instructor-led days, when a source gives it.',
+  })
+  durationInDays?: number;
+
+  // Their provenance, given to clients through `duration` (api/course.resolver.ts).
+  durationConfidence?: Confidence;
+  durationSources?: string[];
+  durationNotes?: string[];
 }

@@ -82,6 +82,10 @@ registerEnumType(PlanObjective, {
   description: 'What the best plan minimises. An exam shared by two branches counts once.',
   valuesConfig: {
     FEWEST_EXAMS: { description: 'The number of exams still to pass.' },
+    FEWEST_COURSE_DAYS: {
+      description:
+        'Days of instructor-led preparation (what Microsoft publishes for its courses): for each exam, the shortest course that prepares for it (0 when no course does). Exams whose courses have no known length are avoided where possible and listed in `costUnknownFor`.',
+    },
     FEWEST_COURSE_HOURS: {
       description:
         'Hours of preparation: for each exam, the shortest course that prepares for it (0 when no course does). Exams whose courses have no known duration are avoided where possible and listed in `costUnknownFor`.',

@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { CatalogItem } from './catalog-item.type';
+import { Confidence } from './enums';
 import { Node } from './node.type';
 
 @ObjectType({
@@ -12,4 +13,9 @@ export class Exam extends CatalogItem {
     description: 'The exam fee in US dollars, when a source gives it (null: unknown).',
   })
   priceUsd?: number;
+
+  // Its provenance, given to clients through `price` (api/exam.resolver.ts).
+  priceConfidence?: Confidence;
+  priceSources?: string[];
+  priceNotes?: string[];
 }

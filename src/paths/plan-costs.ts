@@ -8,10 +8,11 @@ const numberOr = (value: unknown): number | null => (typeof value === 'number' ?
  * What each exam of a problem costs under an objective, or null where the catalog does not say.
  * - FEWEST_EXAMS: 1 per exam.
  * - LOWEST_EXAM_COST: the exam's `priceUsd`.
- * - FEWEST_COURSE_HOURS: the `durationInHours` of the shortest course that prepares for the exam;
- *   0 when no course in the catalog prepares for it (there is nothing to attend); unknown when
- *   courses exist but none has a duration. A course that prepares for two exams of a plan is
- *   counted for each of them: per-exam costs keep the objective exact and simple.
+ * - FEWEST_COURSE_DAYS / FEWEST_COURSE_HOURS: the `durationInDays` / `durationInHours` of the
+ *   shortest course that prepares for the exam; 0 when no course in the catalog prepares for it
+ *   (there is nothing to attend); unknown when courses exist but none has that length. A course
+ *   that prepares for two exams of a plan is counted for each of them: per-exam costs keep the
+ *   objective exact and simple.
  */
 export function examCosts(
   objective: PlanObjective,
@@ -23,10 +24,11 @@ export function examCosts(
     if (objective === 'LOWEST_EXAM_COST') return numberOr(subgraph.items.get(exam)?.priceUsd);
     const courses = subgraph.coursesOfExam.get(exam) ?? [];
     if (courses.length === 0) return 0;
-    const hours = courses
-      .map((course) => numberOr(subgraph.items.get(course)?.durationInHours))
-      .filter((h): h is number => h !== null);
-    return hours.length > 0 ? Math.min(...hours) : null;
+    const length = objective === 'FEWEST_COURSE_DAYS' ? 'durationInDays' : 'durationInHours';
+    const known = courses
+      .map((course) => numberOr(subgraph.items.get(course)?.[length]))
+      .filter((value): value is number => value !== null);
+    return known.length > 0 ? Math.min(...known) : null;
   });
 }
 

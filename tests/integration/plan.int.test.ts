@@ -181,6 +181,30 @@ test('the seeds know sourced exam prices, and course lengths only in days: the p
   expect(shortest).toMatchObject({ optimal: true, totalCost: null, knownCost: 0 });
   expect(codes(shortest.path!.exams)).toEqual(['AZ-104', 'AZ-400']);
   expect(codes(shortest.costUnknownFor)).toEqual(['AZ-104', 'AZ-400']);
+  // Days are what Microsoft publishes: AZ-104T00 and AZ-400T00 run 4 days each.
+  const fewestDays = (await plan('devops-engineer', [], 'FEWEST_COURSE_DAYS', SEED_DAY))!;
+  expect(fewestDays).toMatchObject({ optimal: true, totalCost: 8, knownCost: 8 });
+  expect(codes(fewestDays.costUnknownFor)).toEqual([]);
+});
+
+test('prices and course lengths come with their sources and grade', async () => {
+  const data = await seeded.api.query<{
+    exam: { priceUsd: number; price: { usd: number; confidence: string; sources: string[] } };
+    course: {
+      durationInDays: number;
+      durationInHours: number | null;
+      duration: { days: number; confidence: string; sources: string[] };
+    };
+  }>(`{
+    exam(code: "AZ-400") { priceUsd price { usd confidence sources } }
+    course(code: "AZ-400T00") { durationInDays durationInHours duration { days hours confidence sources } }
+  }`);
+  expect(data.exam.priceUsd).toBe(165);
+  expect(data.exam.price).toMatchObject({ usd: 165, confidence: 'SECONDARY' });
+  expect(data.exam.price.sources.length).toBeGreaterThan(0);
+  expect(data.course).toMatchObject({ durationInDays: 4, durationInHours: null });
+  expect(data.course.duration).toMatchObject({ days: 4, confidence: 'OFFICIAL' });
+  expect(data.course.duration.sources.length).toBeGreaterThan(0);
 });
 
 test('an unknown target is null; an unknown held code is an error naming it', async () => {
