@@ -24,6 +24,7 @@ import {
 } from './http/playground';
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples';
 import { queryComplexityPlugin } from './http/query-complexity';
+import { sourceDocuments } from './http/source-documents';
 import { buildCertgraphSchema } from './schema/build-schema';
 import { CatalogProjection, DEFAULT_REFRESH_MS } from './store/catalog-projection';
 
@@ -152,6 +153,7 @@ export async function createCertgraphServer(
     router.use(PLAYGROUND_ASSETS_PATH, playgroundAssets(playgroundAssetsDir));
     router.get('/', (req, res, next) => (wantsPlayground(req) ? page(req, res, next) : next()));
   }
+  router.use(sourceDocuments());
   router.use(
     cacheDefaults,
     express.json({ limit: '100kb' }),

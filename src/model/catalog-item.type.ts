@@ -20,7 +20,8 @@ export abstract class CatalogItem extends Node {
   url?: string;
 
   @Field(() => [String], {
-    description: 'Where the facts about this item come from (URLs).',
+    description:
+      "Where the facts about this item come from: URLs, or paths of documents this API serves under its endpoint (the seed document: seeds/microsoft/seed-2021/SOURCE.md; resolve one with new URL(source, endpoint + '/')).",
   })
   sources!: string[];
 

@@ -22,7 +22,10 @@ export abstract class DatedRequirement {
   @Field(() => Confidence, { description: 'How sure it is that the requirement applied.' })
   confidence!: Confidence;
 
-  @Field(() => [String], { description: 'Where it is stated (URLs).' })
+  @Field(() => [String], {
+    description:
+      "Where it is stated: URLs, or paths of documents this API serves under its endpoint (the seed document: seeds/microsoft/seed-2021/SOURCE.md; resolve one with new URL(source, endpoint + '/')).",
+  })
   sources!: string[];
 
   @Field(() => [String], {

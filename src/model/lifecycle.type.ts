@@ -42,7 +42,10 @@ export class Lifecycle {
   @Field(() => Confidence, { description: 'How sure these dates are: their weakest source.' })
   confidence!: Confidence;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description:
+      "Where the dates come from: URLs, or paths of documents this API serves under its endpoint (the seed document: seeds/microsoft/seed-2021/SOURCE.md; resolve one with new URL(source, endpoint + '/')).",
+  })
   sources!: string[];
 
   @Field(() => [String])

@@ -102,6 +102,61 @@ test('a missing variable is the client’s error, named as such', async () => {
   expect(body.errors[0].message).toMatch(/\$code/);
 });
 
+describe('sources that lead somewhere', () => {
+  test('every source is a URL or a document the API serves under its endpoint', async () => {
+    const response = await fetch(server.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{
+          certifications(first: 100, status: ${ANY_STATUS}) { nodes { sources lifecycle { sources } } }
+          exams(first: 100, status: ${ANY_STATUS}) { nodes { sources lifecycle { sources } } }
+        }`,
+      }),
+    });
+    const { data } = (await response.json()) as {
+      data: Record<
+        string,
+        { nodes: { sources: string[]; lifecycle: { sources: string[] } | null }[] }
+      >;
+    };
+    const sources = new Set(
+      Object.values(data).flatMap(({ nodes }) =>
+        nodes.flatMap((node) => [...node.sources, ...(node.lifecycle?.sources ?? [])]),
+      ),
+    );
+    const documents = [...sources].filter((source) => !/^https?:\/\//.test(source));
+    // The seed document's facts cite the seed document itself.
+    expect(documents).toEqual(['seeds/microsoft/seed-2021/SOURCE.md']);
+    for (const source of documents) {
+      const document = await fetch(new URL(source, `${server.endpoint}/`));
+      expect([source, document.status]).toEqual([source, 200]);
+      expect(document.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+      expect(await document.text()).toContain('## Microsoft Certified: Expert');
+    }
+  });
+
+  test('only the cited Markdown documents are served, nothing else of the repository', async () => {
+    for (const url of [
+      'seeds/microsoft/seed-2021/certifications.yaml',
+      'seeds/microsoft/seed-2021/NO-SUCH.md',
+    ]) {
+      const response = await fetch(`${server.endpoint}/${url}`);
+      expect([url, response.status, response.headers.get('content-type')]).toEqual([
+        url,
+        404,
+        'application/json; charset=utf-8',
+      ]);
+    }
+    // Climbing out of seeds/ (fetch normalizes the dots) never reaches a file of the repository.
+    for (const url of ['seeds/%2e%2e/README.md', 'seeds/..%2fREADME.md', 'seeds/../package.json']) {
+      const response = await fetch(`${server.endpoint}/${url}`);
+      expect([url, response.status === 200]).toEqual([url, false]);
+      expect(await response.text()).not.toMatch(/# certgraph|"name": "certgraph"/);
+    }
+  });
+});
+
 describe('CSRF prevention', () => {
   test('a GET without a preflight-forcing header is refused, and not stored', async () => {
     const response = await fetch(getUrl(server.endpoint, { query: '{ exams { totalCount } }' }));
