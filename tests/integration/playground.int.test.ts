@@ -162,6 +162,30 @@ test('a browser opening /graphql gets the IDE, which queries that same endpoint'
   }
 });
 
+test('at 1440 px every example tab, and a tab just added, is on screen', async () => {
+  const { context, page, problems } = await open(`${server.origin}/`);
+  try {
+    const tabs = page.locator('.graphiql-tab');
+    await tabs.nth(9).waitFor();
+    await page.locator('.graphiql-tab-add').click();
+    await tabs.nth(10).waitFor();
+    expect(await tabs.count()).toBe(11);
+    const width = page.viewportSize()!.width;
+    for (const box of await Promise.all((await tabs.all()).map((tab) => tab.boundingBox()))) {
+      expect(box).not.toBeNull();
+      expect(box!.x >= 0 && box!.x + box!.width <= width).toBe(true);
+    }
+    // The editors start below the tabs, not under them.
+    const lastTab = (await tabs.last().boundingBox())!;
+    const editors = (await page.locator('.graphiql-editors').first().boundingBox())!;
+    expect(editors.y).toBeGreaterThanOrEqual(lastTab.y + lastTab.height);
+    await page.screenshot({ path: artifactPath('playground-tabs.png') });
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the page forbids loading anything from elsewhere', async () => {
   const response = await fetch(`${server.origin}/`, { headers: { accept: 'text/html' } });
   expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
