@@ -48,6 +48,12 @@ describe('what people type finds what they mean, the exact code first', () => {
     expect(hits.slice(0, 2)).toEqual(['Exam:AZ-400', 'Course:AZ-400T00']);
   });
 
+  test('a number is never read as a typo of another: AZ-104T00 does not find AZ-204T00', async () => {
+    const { hits } = await search('AZ 104T00', { status: null });
+    expect(hits).toContain('Course:AZ-104T00');
+    expect(hits).not.toContain('Course:AZ-204T00');
+  });
+
   test('words that are operators in query languages are plain words', async () => {
     const and = await search('and');
     expect(and.errors).toBeUndefined();

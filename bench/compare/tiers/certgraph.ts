@@ -41,7 +41,12 @@ fragment Level1 on Requirement {
   ... on RequirementGroup { id mode items { ...Level2 } }
 }`;
 
-const LIST = `query List($first: Int) { certifications(first: $first) { nodes { code name level } } }`;
+/** Every status: by default certgraph lists only what a learner could take or earn today. */
+const LIST = `query List($first: Int) {
+  certifications(first: $first, status: [UNKNOWN, UPCOMING, BETA, ACTIVE, RETIRING, RETIRED, BLOCKED]) {
+    nodes { code name level }
+  }
+}`;
 
 const SEARCH = `query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { __typename code }
@@ -87,7 +92,7 @@ interface Item {
 /** A certification's items are REQUIRES edges; a group's are ONE_OF or REQUIRES by its mode. */
 function treeEdges(from: string, type: string, items: Item[], edges: TreeEdge[]): TreeEdge[] {
   for (const item of items) {
-    const key = (item.code ?? item.id)!;
+    const key = item.code ?? groupKey(item.id!);
     edges.push({ from, to: key, type });
     if (item.requirements) treeEdges(key, 'REQUIRES', item.requirements.items, edges);
     if (item.items) {
@@ -97,6 +102,12 @@ function treeEdges(from: string, type: string, items: Item[], edges: TreeEdge[])
   return edges;
 }
 type TreeEdge = { from: string; to: string; type: string };
+
+/**
+ * The graph's key of a group from its GraphQL id ("RequirementGroup:devops-engineer/1@2026-11-27"
+ * → "devops-engineer/1"). Clients must not parse ids; the harness does, to compare with the graph.
+ */
+const groupKey = (id: string) => id.replace(/^RequirementGroup:/, '').replace(/@[^@]*$/, '');
 
 export function certgraphCanonical(operation: Operation, body: string): unknown {
   const data = graphqlData(body);

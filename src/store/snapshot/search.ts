@@ -50,7 +50,7 @@ export interface SearchFilter {
  * Items whose code or name matches what a person typed, best first: an exact code (however it is
  * written: "AZ104", "az 104", "AZ-104"), then codes that start with it, then every word as a
  * prefix of a code or name word, a name word allowing one typo from four letters on (two from
- * eight). Only items with one of `statuses` on the day; ties in code order.
+ * eight); a word with a digit in it never fuzzy. Only items with one of `statuses` on the day; ties in code order.
  */
 export function searchItems(
   catalog: CatalogSnapshot,
@@ -69,7 +69,9 @@ export function searchItems(
   };
   const options = {
     prefix: true,
-    fuzzy: (term: string) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : false),
+    // Numbers are never fuzzy: "6992" is not a typo of "1992", nor AZ-104 of AZ-204.
+    fuzzy: (term: string) =>
+      /\p{N}/u.test(term) ? false : term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : false,
     boost: { code: 3 },
   };
   const all = index.search(words.join(' '), { ...options, combineWith: 'AND' });
