@@ -1,11 +1,13 @@
 /**
  * Builds neo4j-launcher/ with Maven when needed: compiles the Java launcher and lets Maven download
- * Neo4j from Maven Central and record the runtime classpath in target/classpath.txt.
+ * Neo4j from Maven Central and record the runtime classpath in target/classpath.txt; then unpacks
+ * Neo4j Browser into the launcher's classes, edited to stay offline (offline-browser.ts).
  */
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root';
+import { OFFLINE_MARKER, unpackOfflineBrowser } from './offline-browser';
 import { checkMaven } from './preconditions';
 import { delay, run, silent, type Log } from './process-util';
 
@@ -38,6 +40,7 @@ async function launcherNeedsBuild(): Promise<boolean> {
     if ((await fs.stat(source)).mtimeMs > builtAt) return true;
   }
   if (!existsSync(path.join(CLASSES_DIR, ...MAIN_CLASS.split('.')) + '.class')) return true;
+  if (!existsSync(path.join(CLASSES_DIR, 'browser', OFFLINE_MARKER))) return true;
   const jars = (await fs.readFile(CLASSPATH_FILE, 'utf8')).trim().split(path.delimiter);
   return jars.some((jar) => jar === '' || !existsSync(jar));
 }
@@ -56,6 +59,10 @@ async function buildLauncher(log: Log): Promise<void> {
         summarizeMavenOutput(result.output),
     );
   }
+  const jars = (await fs.readFile(CLASSPATH_FILE, 'utf8')).trim().split(path.delimiter);
+  const browserJar = jars.find((jar) => /neo4j-browser-[^/\\]*\.jar$/.test(jar));
+  if (!browserJar) throw new Error(`No neo4j-browser jar on the classpath in ${CLASSPATH_FILE}`);
+  await unpackOfflineBrowser(browserJar, CLASSES_DIR);
   // build-classpath leaves the file untouched when its content is unchanged; bump it so the
   // staleness check above sees this build as newer than the sources.
   const now = new Date();

@@ -27,18 +27,6 @@ if (!httpUrl) {
 }
 const describeWithBrowser = httpUrl ? describe : describe.skip;
 
-/**
- * Third-party hosts Browser 5.24 contacts in Community Edition, which cannot be told to stay
- * offline (docs/neo4j-browser.md): its web fonts, the Segment and Canny scripts it loads after
- * connecting, and Sentry. A host not listed here means the docs need updating.
- */
-const KNOWN_OUTGOING_HOSTS = [
-  'fonts.googleapis.com',
-  'cdn.segment.com',
-  'canny.io',
-  /^o\d+\.ingest\.sentry\.io$/,
-];
-
 /** "Today" in pinned drawings: the day the seeds' facts were last checked. */
 const TODAY = '2026-11-27';
 
@@ -150,12 +138,13 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
         )
     ).sort();
 
-  test('the server hands Browser certgraph.grass as its post-connect command, telemetry off', async () => {
+  test('the server hands Browser certgraph.grass as its post-connect command, telemetry and outgoing connections off', async () => {
     const settings = await db.database.read(async (tx) => {
       const result = await tx.run('CALL dbms.clientConfig() YIELD name, value');
       return Object.fromEntries(result.records.map((r) => [r.get('name'), r.get('value')]));
     });
     expect(settings['client.allow_telemetry']).toBe('false');
+    expect(settings['browser.allow_outgoing_connections']).toBe('false');
     const command: string = settings['browser.post_connect_cmd'];
     expect(command).toMatch(/^style \{/);
     // Browser applies rules in order (node before node.OneOf), so the order must survive too.
@@ -288,16 +277,9 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
     }
   });
 
-  test('Browser reached only loopback, apart from the known third-party scripts', async () => {
+  test('Browser reached nothing but loopback: no fonts, analytics, feedback or crash reports', async () => {
     await writeFile(artifactPath('neo4j-browser-blocked-requests.txt'), outgoing.join('\n'));
-    const hosts = [...new Set(outgoing.map((url) => new URL(url).hostname))];
-    const unknown = hosts.filter(
-      (host) =>
-        !KNOWN_OUTGOING_HOSTS.some((known) =>
-          typeof known === 'string' ? known === host : known.test(host),
-        ),
-    );
-    expect(unknown).toEqual([]);
+    expect(outgoing).toEqual([]);
   });
 
   /** `:param name => expression` gives the expression's value; the same through the driver. */

@@ -68,10 +68,11 @@ final class Neo4jConf {
         // No phoning home from developer machines and CI.
         s.put("dbms.usage_report.enabled", "false");
 
-        // Neo4j Browser (served at /browser/, docs/neo4j-browser.md): no product analytics. Community Edition
-        // declares no other browser.* settings (browser.allow_outgoing_connections and
-        // browser.remote_content_hostname_whitelist are Enterprise-only; strict validation rejects them).
+        // Neo4j Browser (served at /browser/, docs/neo4j-browser.md) works offline: no analytics, no web fonts,
+        // no feedback or crash-report scripts. Community declares no browser.allow_outgoing_connections;
+        // BrowserSettings declares it so that strict validation accepts it and dbms.clientConfig() returns it.
         s.put("client.allow_telemetry", "false");
+        s.put("browser.allow_outgoing_connections", "false");
         // On every connect Browser runs this command (':' prepended): it applies certgraph's style sheet.
         browserStyleCommand().ifPresent(command -> s.put("browser.post_connect_cmd", command));
         return s;
