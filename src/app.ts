@@ -137,7 +137,9 @@ export async function createCertgraphServer(
   await apollo.start();
 
   const router = Router();
-  if (http.corsOrigins.length > 0) router.use(corsAllowlist(http.corsOrigins));
+  // Also with no origins listed: a preflight from any origin then gets a plain CORS refusal (no
+  // Allow-* headers) instead of reaching Apollo and its CSRF error.
+  router.use(corsAllowlist(http.corsOrigins));
   let playground: CertgraphServer['playground'];
   if (http.playground) {
     const examples = PLAYGROUND_EXAMPLES;

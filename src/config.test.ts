@@ -35,9 +35,19 @@ describe('loadConfig', () => {
     );
   });
 
-  test('asks for credentials with a URI', () => {
-    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(
-      'NEO4J_URI is set, so NEO4J_USERNAME and NEO4J_PASSWORD must be set too.',
+  test('connects without credentials to a Neo4j with authentication off', () => {
+    expect(loadConfig({ NEO4J_URI: 'bolt://db:7687' }).neo4j).toEqual({
+      kind: 'remote',
+      uri: 'bolt://db:7687',
+    });
+  });
+
+  test('refuses one credential without the other, naming both', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_USERNAME: 'neo4j' })).toThrow(
+      'NEO4J_USERNAME is set, so NEO4J_PASSWORD must be set too (leave both unset for a Neo4j without authentication).',
+    );
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'pw' })).toThrow(
+      'NEO4J_PASSWORD is set, so NEO4J_USERNAME must be set too',
     );
   });
 

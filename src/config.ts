@@ -4,7 +4,14 @@ import { ConfigError } from './errors';
 /** Where the catalog lives: a Neo4j the product starts itself, or one named by NEO4J_URI. */
 export type Neo4jTarget =
   | { kind: 'local'; boltPort: number; httpPort: number; dataDir: string }
-  | { kind: 'remote'; uri: string; username: string; password: string; database?: string };
+  | {
+      kind: 'remote';
+      uri: string;
+      /** Both or neither: without them the driver connects to a Neo4j with authentication off. */
+      username?: string;
+      password?: string;
+      database?: string;
+    };
 
 export interface Config {
   host: string;
@@ -79,10 +86,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     };
   }
-  const missing = (['NEO4J_USERNAME', 'NEO4J_PASSWORD'] as const).filter((name) => !e[name]);
-  if (missing.length > 0) {
+  // Both credentials, or neither for a Neo4j with authentication off; one alone is a slip.
+  const given = (['NEO4J_USERNAME', 'NEO4J_PASSWORD'] as const).filter((name) => e[name]);
+  if (given.length === 1) {
+    const [set] = given;
+    const other = set === 'NEO4J_USERNAME' ? 'NEO4J_PASSWORD' : 'NEO4J_USERNAME';
     throw new ConfigError(
-      `Invalid configuration:\n  NEO4J_URI is set, so ${missing.join(' and ')} must be set too.`,
+      `Invalid configuration:\n  ${set} is set, so ${other} must be set too (leave both unset for a Neo4j without authentication).`,
     );
   }
   return {
@@ -92,8 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: {
       kind: 'remote',
       uri: e.NEO4J_URI,
-      username: e.NEO4J_USERNAME!,
-      password: e.NEO4J_PASSWORD!,
+      ...(e.NEO4J_USERNAME && { username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD }),
       database: e.NEO4J_DATABASE,
     },
   };

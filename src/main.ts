@@ -62,7 +62,12 @@ async function main(): Promise<void> {
         ? 'Playground:    off: its bundle is missing from dist/playground (run `npm run build`)'
         : 'Playground:    off (PLAYGROUND=false)',
   );
-  console.log(`CORS origins:  ${http.corsOrigins.join(', ') || 'none (same origin only)'}`);
+  console.log(
+    `CORS origins:  ${
+      http.corsOrigins.join(', ') ||
+      'none: only pages of this origin may call the API (allow a portal with CORS_ORIGINS=https://portal.example)'
+    }`,
+  );
   console.log(`Neo4j:         ${db.description}`);
   if (db.browserUrl) {
     console.log(

@@ -245,6 +245,26 @@ describe('CORS', () => {
     }
   });
 
+  test('with no origins listed, a preflight gets a plain CORS refusal, not a CSRF error', async () => {
+    const sameOriginOnly = await startTestServer(db.database);
+    try {
+      const response = await fetch(sameOriginOnly.endpoint, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://portal.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-headers')).toBeNull();
+      expect(await response.text()).toBe('');
+    } finally {
+      await sameOriginOnly.close();
+    }
+  });
+
   test('a preflight from another origin gets no permission', async () => {
     const response = await fetch(server.endpoint, {
       method: 'OPTIONS',

@@ -142,8 +142,8 @@ export const certgraph: Tier = {
     spawnServer(
       'certgraph',
       path.join(PROJECT_ROOT, 'dist', 'src', 'main.js'),
-      // Auth is off on the harness's Neo4j; certgraph insists on credentials with NEO4J_URI.
-      { NEO4J_URI: boltUri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 'bench' },
+      // Auth is off on the harness's Neo4j: no credentials.
+      { NEO4J_URI: boltUri },
       probe,
     ),
 };
