@@ -12,7 +12,10 @@
  */
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { formatError } from '../src/app';
+import { parse } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
+import { DEFAULT_OPTIONS, formatError } from '../src/app';
+import { COMPLEXITY_ESTIMATORS } from '../src/http/query-complexity';
 import { Context, createContext } from '../src/api/context';
 import { buildCertgraphSchema } from '../src/schema/build-schema';
 import { catalogToGraph } from '../src/seed/catalog-to-graph';
@@ -96,10 +99,46 @@ export interface FieldCost {
   worstTarget: string;
 }
 
+/**
+ * The heaviest requests the default limits accept: each expensive field, aliased as often as the
+ * alias and complexity limits allow, on its worst target from the table above.
+ */
+const HEAVIEST: { name: string; call: string }[] = [
+  { name: 'plan', call: `plan(target: "cybersecurity-architect-expert") ${PLAN_SELECTION}` },
+  {
+    name: 'plan, smallest selection',
+    call: 'plan(target: "cybersecurity-architect-expert") { optimal }',
+  },
+  { name: 'search', call: 'search(text: "azure", first: 50) { code }' },
+  {
+    name: 'requirementGraph',
+    call: 'certification(code: "d365-finance-and-operations-apps-developer-associate") { requirementGraph { root } }',
+  },
+  { name: 'unlocks', call: 'unlocks(code: "PL-400") { earned }' },
+  {
+    name: 'paths (first: 100)',
+    call: 'certification(code: "agentic-ai-business-solutions-architect") { paths(first: 100) { totalCount } }',
+  },
+  {
+    name: 'a page of 100 certifications',
+    call: 'certifications(first: 100) { nodes { code name level } }',
+  },
+];
+
 export async function measureFieldCosts(): Promise<FieldCost[]> {
+  const { apollo, run, catalog } = await inProcessApi();
+  try {
+    return await fieldCosts(run, catalog);
+  } finally {
+    await apollo.stop();
+  }
+}
+
+async function inProcessApi() {
   const catalog = await loadSeeds();
   const snapshot = new CatalogSnapshot(catalogToGraph(catalog), 'field-costs');
-  const apollo = new ApolloServer<Context>({ schema: await buildCertgraphSchema(), formatError });
+  const schema = await buildCertgraphSchema();
+  const apollo = new ApolloServer<Context>({ schema, formatError });
   await apollo.start();
   const run = async (query: string) => {
     const response = await apollo.executeOperation(
@@ -110,6 +149,50 @@ export async function measureFieldCosts(): Promise<FieldCost[]> {
       throw new Error(`${query.slice(0, 120)}: ${JSON.stringify(response.body).slice(0, 300)}`);
     }
   };
+  return { apollo, run, catalog, schema };
+}
+
+const cpuMsOf = async (run: (query: string) => Promise<void>, query: string) => {
+  await run(query);
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = process.cpuUsage();
+    await run(query);
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  return median(times);
+};
+
+/** Each of HEAVIEST at the limits: aliases, complexity, CPU ms of the whole operation. */
+export async function heaviestAccepted() {
+  const { apollo, run, schema } = await inProcessApi();
+  const max = DEFAULT_OPTIONS.maxQueryComplexity;
+  const rows: { name: string; aliases: number; complexity: number; cpuMs: number }[] = [];
+  try {
+    for (const { name, call } of HEAVIEST) {
+      for (let n = DEFAULT_OPTIONS.maxQueryAliases; n >= 1; n--) {
+        const query = `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${call}`).join(' ')} }`;
+        const complexity = getComplexity({
+          schema,
+          query: parse(query),
+          estimators: COMPLEXITY_ESTIMATORS,
+        });
+        if (complexity > max) continue;
+        rows.push({ name, aliases: n, complexity, cpuMs: await cpuMsOf(run, query) });
+        break;
+      }
+    }
+  } finally {
+    await apollo.stop();
+  }
+  return rows;
+}
+
+async function fieldCosts(
+  run: (query: string) => Promise<void>,
+  catalog: Awaited<ReturnType<typeof loadSeeds>>,
+): Promise<FieldCost[]> {
   const targets = {
     certifications: catalog.certifications.map((cert) => cert.code),
     exams: catalog.exams.map((exam) => exam.code),
@@ -144,7 +227,6 @@ export async function measureFieldCosts(): Promise<FieldCost[]> {
     }
     results.push({ field: c.field, msPerCall: worst.ms, worstTarget: worst.target });
   }
-  await apollo.stop();
   return results;
 }
 
@@ -158,6 +240,14 @@ async function main(): Promise<void> {
     console.log(
       `| ${cost.field} | ${cost.msPerCall.toFixed(4)} | ${(cost.msPerCall / unit).toFixed(1)} | ${cost.worstTarget} |`,
     );
+  }
+  console.log(
+    `\nThe heaviest accepted requests (default limits: ${DEFAULT_OPTIONS.maxQueryAliases} aliases, complexity ${DEFAULT_OPTIONS.maxQueryComplexity}), CPU ms of the whole operation\n`,
+  );
+  console.log('| request | aliases | complexity | CPU ms |');
+  console.log('| ------- | ------- | ---------- | ------ |');
+  for (const row of await heaviestAccepted()) {
+    console.log(`| ${row.name} | ${row.aliases} | ${row.complexity} | ${row.cpuMs.toFixed(1)} |`);
   }
 }
 

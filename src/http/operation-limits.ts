@@ -25,10 +25,9 @@ export interface OperationLimits {
 }
 
 /**
- * The deepest operation the playground's examples and the tests ask is 8 levels (a plan's
- * steps' courses' lifecycle); a portal asking a certification's paths step by step reaches 7.
- * 30 aliases let a page ask 30 certifications at once; 3000 tokens fit every example several
- * times over (the longest is about 200).
+ * The deepest playground example asks 7 levels, the longest has 137 tokens (a test holds every
+ * example to these defaults); 12 levels, 30 aliases (a page asking 30 certifications at once)
+ * and 3000 tokens leave room for a portal's own operations.
  */
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDepth: DEFAULT_MAX_QUERY_DEPTH,

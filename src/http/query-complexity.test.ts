@@ -34,7 +34,7 @@ test.each([
   [
     'paths: its weight, then its selection once per path of the page',
     '{ certification(code: "x") { paths(first: 10) { totalCount } } }',
-    1 + 14 + 10 * 1,
+    1 + 16 + 10 * 1,
   ],
   [
     'unlocks and the requirement graph weigh theirs',
