@@ -10,7 +10,7 @@ import {
   SeedLocation,
   SeedProblem,
 } from './catalog';
-import { fieldPositions, firstAlias, positionOf } from './seed-positions';
+import { fieldPositions, heaviestAlias, positionOf } from './seed-positions';
 
 /**
  * Resource limits of one seed file. The largest file in seeds/ is about 53 KB and a few of them
@@ -303,8 +303,8 @@ export function parseSeedFile(
   try {
     value = document.toJS({ maxAliasCount: SEED_LIMITS.maxAliasCount });
   } catch (error) {
-    // yaml refuses aliases that expand too far ("resource exhaustion"): say where they start.
-    const at = positionOf(lines, firstAlias(document)) ?? { line: 1, column: 1 };
+    // yaml refuses aliases that expand too far ("resource exhaustion"): point at the worst.
+    const at = positionOf(lines, heaviestAlias(document)) ?? { line: 1, column: 1 };
     problems.push({
       location: { file, ...at },
       message:

@@ -1,4 +1,4 @@
-import { Document, isMap, isNode, isScalar, isSeq, LineCounter, Node, visit } from 'yaml';
+import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, Node, visit } from 'yaml';
 import { SeedPosition } from './catalog';
 
 /** Line and column (1-based) of a character offset, as the file's LineCounter counted them. */
@@ -42,14 +42,35 @@ export function fieldPositions(
   return into;
 }
 
-/** The first alias (`*name`) in the document, where an alias bomb starts to expand. */
-export function firstAlias(document: Document): Node | undefined {
-  let found: Node | undefined;
+/**
+ * Where an alias bomb is: the alias (`*name`) that expands to the most nodes, counting the
+ * aliases inside what it refers to, recursively (the first of them when several tie). A text
+ * reused a few times through an anchor expands to one node per use; a bomb's last level to
+ * thousands.
+ */
+export function heaviestAlias(document: Document): Node | undefined {
+  const expansion = new Map<unknown, number>();
+  const sizeOf = (node: unknown, depth = 0): number => {
+    if (!isNode(node) || depth > 64) return 1;
+    const known = expansion.get(node);
+    if (known !== undefined) return known;
+    expansion.set(node, 1); // a cycle counts once
+    let size = 1;
+    if (isAlias(node)) size = sizeOf(node.resolve(document), depth + 1);
+    else if (isMap(node)) {
+      for (const pair of node.items) size += sizeOf(pair.value, depth + 1);
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += sizeOf(item, depth + 1);
+    }
+    expansion.set(node, size);
+    return size;
+  };
+  let heaviest: { node: Node; size: number } | undefined;
   visit(document, {
     Alias(_, alias) {
-      found = alias;
-      return visit.BREAK;
+      const size = sizeOf(alias);
+      if (!heaviest || size > heaviest.size) heaviest = { node: alias, size };
     },
   });
-  return found;
+  return heaviest?.node;
 }

@@ -281,6 +281,7 @@ describe('seeding refuses bad seeds and writes nothing', () => {
         t +
         ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]']
           .concat('c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]')
+          .concat('d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]')
           .join('\n') +
         '\n',
       /exams\.yaml:\d+:8: YAML aliases here expand to more than 100 nodes \(maxAliasCount 100\)/,
