@@ -9,7 +9,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { RequestHandler, Router } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
-import { DEFAULT_CACHE_MAX_AGE, DEFAULT_MAX_QUERY_COMPLEXITY, HttpConfig } from './config';
+import {
+  DEFAULT_CACHE_MAX_AGE,
+  DEFAULT_MAX_QUERY_ALIASES,
+  DEFAULT_MAX_QUERY_COMPLEXITY,
+  DEFAULT_MAX_QUERY_DEPTH,
+  DEFAULT_MAX_QUERY_TOKENS,
+  HttpConfig,
+} from './config';
 import { Context, createContext } from './api/context';
 import { Database } from './db/database';
 import { corsAllowlist } from './http/cors';
@@ -23,6 +30,7 @@ import {
   wantsPlayground,
 } from './http/playground';
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples';
+import { operationLimitOptions, tokenLimitPlugin } from './http/operation-limits';
 import { queryComplexityPlugin } from './http/query-complexity';
 import { sourceDocuments } from './http/source-documents';
 import { buildCertgraphSchema } from './schema/build-schema';
@@ -80,6 +88,9 @@ export const DEFAULT_OPTIONS: HttpConfig = {
   playground: false,
   cacheMaxAge: DEFAULT_CACHE_MAX_AGE,
   maxQueryComplexity: DEFAULT_MAX_QUERY_COMPLEXITY,
+  maxQueryDepth: DEFAULT_MAX_QUERY_DEPTH,
+  maxQueryAliases: DEFAULT_MAX_QUERY_ALIASES,
+  maxQueryTokens: DEFAULT_MAX_QUERY_TOKENS,
 };
 
 export interface CertgraphServer {
@@ -120,6 +131,8 @@ export async function createCertgraphServer(
     formatError,
     // Clients get messages and codes; stack traces stay on the server, whatever NODE_ENV says.
     includeStacktraceInErrorResponses: false,
+    // Depth, alias and token limits; bounded document and persisted-query caches (docs/limits.md).
+    ...operationLimitOptions(http),
     plugins: [
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       // Apollo's landing pages load from a CDN; ours is bundled (src/http/playground.ts).
@@ -127,6 +140,7 @@ export async function createCertgraphServer(
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(http.cacheMaxAge),
       queryComplexityPlugin(http.maxQueryComplexity),
+      tokenLimitPlugin(http),
       {
         async serverWillStart() {
           return { serverWillStop: async () => catalog.stop() };

@@ -118,10 +118,24 @@ export interface HttpConfig {
   cacheMaxAge: number;
   /** Operations whose estimated cost exceeds this are refused before they run. */
   maxQueryComplexity: number;
+  /** Selections nested deeper than this, more aliases, more tokens: refused (docs/limits.md). */
+  maxQueryDepth: number;
+  maxQueryAliases: number;
+  maxQueryTokens: number;
 }
 
 export const DEFAULT_CACHE_MAX_AGE = 300;
 export const DEFAULT_MAX_QUERY_COMPLEXITY = 2000;
+export const DEFAULT_MAX_QUERY_DEPTH = 12;
+export const DEFAULT_MAX_QUERY_ALIASES = 30;
+export const DEFAULT_MAX_QUERY_TOKENS = 3000;
+
+const atLeastOne = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(fallback);
 
 const ONE_YEAR = 31_536_000;
 
@@ -165,14 +179,13 @@ const httpEnvSchema = z.object({
     .min(0, `must be 0 (always revalidate) to ${ONE_YEAR} seconds`)
     .max(ONE_YEAR, `must be 0 (always revalidate) to ${ONE_YEAR} seconds`)
     .default(DEFAULT_CACHE_MAX_AGE),
-  MAX_QUERY_COMPLEXITY: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .default(DEFAULT_MAX_QUERY_COMPLEXITY),
+  MAX_QUERY_COMPLEXITY: atLeastOne(DEFAULT_MAX_QUERY_COMPLEXITY),
+  MAX_QUERY_DEPTH: atLeastOne(DEFAULT_MAX_QUERY_DEPTH),
+  MAX_QUERY_ALIASES: atLeastOne(DEFAULT_MAX_QUERY_ALIASES),
+  MAX_QUERY_TOKENS: atLeastOne(DEFAULT_MAX_QUERY_TOKENS),
 });
 
-/** CORS_ORIGINS, PLAYGROUND (default: on unless NODE_ENV=production), CACHE_MAX_AGE, MAX_QUERY_COMPLEXITY. */
+/** CORS_ORIGINS, PLAYGROUND (default: on unless NODE_ENV=production), CACHE_MAX_AGE, MAX_QUERY_*. */
 export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig {
   const e = parseEnv(httpEnvSchema, env);
   return {
@@ -180,5 +193,8 @@ export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
     cacheMaxAge: e.CACHE_MAX_AGE,
     maxQueryComplexity: e.MAX_QUERY_COMPLEXITY,
+    maxQueryDepth: e.MAX_QUERY_DEPTH,
+    maxQueryAliases: e.MAX_QUERY_ALIASES,
+    maxQueryTokens: e.MAX_QUERY_TOKENS,
   };
 }

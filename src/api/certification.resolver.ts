@@ -16,6 +16,7 @@ import {
   requirementGraph,
   requirementsOn,
 } from '../store/snapshot/requirements';
+import { inTurn } from '../services/turns';
 import { Context } from './context';
 import { SuccessionFields } from './succession.fields';
 
@@ -67,7 +68,7 @@ export class CertificationResolver extends SuccessionFields(Certification) {
     @Ctx() { catalog }: Context,
     @Args() { asOf }: AsOfArgs,
   ) {
-    return requirementGraph(catalog, cert.code, dayOf(asOf));
+    return inTurn(() => requirementGraph(catalog, cert.code, dayOf(asOf)));
   }
 
   @FieldResolver(() => String, {
@@ -80,7 +81,7 @@ export class CertificationResolver extends SuccessionFields(Certification) {
     _format: DiagramFormat,
     @Args() { asOf }: AsOfArgs,
   ) {
-    return toMermaid(requirementGraph(catalog, cert.code, dayOf(asOf)));
+    return inTurn(() => toMermaid(requirementGraph(catalog, cert.code, dayOf(asOf))));
   }
 
   @FieldResolver(() => CertificationPaths, {

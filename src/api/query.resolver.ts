@@ -25,6 +25,7 @@ import {
 import { listItems } from '../store/snapshot/listing';
 import { CertificationListArgs, ListArgs, listQuery } from './args/list.args';
 import { PlanArgs, pathQuestion, UnlocksArgs } from './args/path.args';
+import { inTurn } from '../services/turns';
 import { Context } from './context';
 import { nodeById } from './node-lookup';
 import { checkPageSize, toConnection } from './pagination';
@@ -101,11 +102,13 @@ export class QueryResolver {
       'Search codes and names of every kind of item, as people type them: a code with or without its hyphen ("AZ104", "az 104"), words as prefixes of names, a typo forgiven in longer words. An exact code comes first, then codes that start with the text. Query syntax (quotes, *, AND, OR, parentheses) is read as plain words.',
   })
   search(@Ctx() { catalog }: Context, @Args() args: SearchArgs) {
-    return searchItems(catalog, searchText(args.text), {
+    const text = searchText(args.text);
+    const filter = {
       day: dayOf(args.asOf),
       statuses: args.status ?? EXISTING_STATUSES,
       limit: checkPageSize(args.first, 'first', MAX_SEARCH_RESULTS, DEFAULT_SEARCH_RESULTS),
-    });
+    };
+    return inTurn(() => searchItems(catalog, text, filter));
   }
 
   @Query(() => Plan, {

@@ -1,12 +1,15 @@
 import { loadHttpConfig } from '../config';
 
 describe('loadHttpConfig', () => {
-  test('defaults: no CORS, playground on, five-minute cache, complexity 2000', () => {
+  test('defaults: no CORS, playground on, five-minute cache, complexity 2000, shape limits', () => {
     expect(loadHttpConfig({})).toEqual({
       corsOrigins: [],
       playground: true,
       cacheMaxAge: 300,
       maxQueryComplexity: 2000,
+      maxQueryDepth: 12,
+      maxQueryAliases: 30,
+      maxQueryTokens: 3000,
     });
   });
 
@@ -24,10 +27,21 @@ describe('loadHttpConfig', () => {
     ).toEqual(['https://portal.example', 'http://localhost:5173']);
   });
 
-  test('reads the cache max-age and the complexity limit', () => {
-    expect(loadHttpConfig({ CACHE_MAX_AGE: '0', MAX_QUERY_COMPLEXITY: '50' })).toMatchObject({
+  test('reads the cache max-age and the limits', () => {
+    expect(
+      loadHttpConfig({
+        CACHE_MAX_AGE: '0',
+        MAX_QUERY_COMPLEXITY: '50',
+        MAX_QUERY_DEPTH: '4',
+        MAX_QUERY_ALIASES: '2',
+        MAX_QUERY_TOKENS: '100',
+      }),
+    ).toMatchObject({
       cacheMaxAge: 0,
       maxQueryComplexity: 50,
+      maxQueryDepth: 4,
+      maxQueryAliases: 2,
+      maxQueryTokens: 100,
     });
   });
 
@@ -41,6 +55,9 @@ describe('loadHttpConfig', () => {
     ['CACHE_MAX_AGE', '-1', 'must be 0 (always revalidate) to 31536000 seconds'],
     ['MAX_QUERY_COMPLEXITY', '0', 'must be at least 1'],
     ['MAX_QUERY_COMPLEXITY', '1.5', 'must be a whole number'],
+    ['MAX_QUERY_DEPTH', '0', 'must be at least 1'],
+    ['MAX_QUERY_ALIASES', 'many', 'must be a number'],
+    ['MAX_QUERY_TOKENS', '2.5', 'must be a whole number'],
   ])('names %s=%j and says what is wrong', (name, value, message) => {
     expect(() => loadHttpConfig({ [name]: value })).toThrow(`${name}=${JSON.stringify(value)}: `);
     expect(() => loadHttpConfig({ [name]: value })).toThrow(message);

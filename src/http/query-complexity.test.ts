@@ -21,7 +21,26 @@ test.each([
   ],
   ['no `first`: the default page of 20', '{ certifications { nodes { code } } }', 41],
   ['`first: 0` still counts the selection once', '{ exams(first: 0) { totalCount } }', 2],
-  ['search pages too', '{ search(text: "az", first: 50) { code } }', 51],
+  [
+    'search pages too, and weighs its measured cost',
+    '{ search(text: "az", first: 50) { code } }',
+    20 + 50,
+  ],
+  [
+    'a plan weighs its measured cost, then its selection',
+    '{ plan(target: "x") { optimal path { examCount } } }',
+    32 + 1 + 1 + 1,
+  ],
+  [
+    'paths: its weight, then its selection once per path of the page',
+    '{ certification(code: "x") { paths(first: 10) { totalCount } } }',
+    1 + 16 + 10 * 1,
+  ],
+  [
+    'unlocks and the requirement graph weigh theirs',
+    '{ unlocks(code: "x") { earned } certification(code: "x") { requirementGraph { root } } }',
+    8 + 1 + 1 + 16 + 1,
+  ],
 ])('%s', (_what, query, expected) => {
   expect(complexity(query)).toBe(expected);
 });

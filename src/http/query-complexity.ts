@@ -7,6 +7,10 @@ import {
   simpleEstimator,
 } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../api/pagination';
+import { FIELD_WEIGHTS } from './field-costs';
+
+const pageSizeOf = (args: Record<string, unknown>): number =>
+  Math.max(typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE, 1);
 
 /**
  * A field with a `first` argument returns up to `first` items, so what is asked of each item
@@ -14,19 +18,36 @@ import { DEFAULT_PAGE_SIZE } from '../api/pagination';
  */
 export const pagedFieldEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((arg) => arg.name === 'first')) return undefined;
-  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
-  return 1 + Math.max(first, 1) * childComplexity;
+  return 1 + pageSizeOf(args) * childComplexity;
+};
+
+/**
+ * The fields that compute (plans, paths, unlocks, graphs, search) cost their measured weight
+ * (field-costs.ts) instead of 1; a paged one's selection still counts once per item of the page.
+ */
+export const measuredFieldEstimator: ComplexityEstimator = ({
+  type,
+  field,
+  args,
+  childComplexity,
+}) => {
+  const measured = FIELD_WEIGHTS[`${type.name}.${field.name}`];
+  if (!measured) return undefined;
+  const paged = field.args.some((arg) => arg.name === 'first');
+  return measured.weight + (paged ? pageSizeOf(args) : 1) * childComplexity;
 };
 
 export const COMPLEXITY_ESTIMATORS: ComplexityEstimator[] = [
   fieldExtensionsEstimator(),
+  measuredFieldEstimator,
   pagedFieldEstimator,
   simpleEstimator({ defaultComplexity: 1 }),
 ];
 
 /**
  * Refuses, before any resolver runs, an operation whose estimated cost is over `max`: every
- * field costs 1, multiplied by the page size of paged lists it sits in.
+ * field costs 1 or its measured weight (field-costs.ts), multiplied by the page size of paged
+ * lists it sits in.
  */
 export function queryComplexityPlugin(max: number): ApolloServerPlugin {
   return {
@@ -49,10 +70,12 @@ export function queryComplexityPlugin(max: number): ApolloServerPlugin {
           }
           if (complexity > max) {
             throw new GraphQLError(
-              `Query complexity ${complexity} is over the limit of ${max}: ask for fewer fields or smaller pages (first).`,
+              `Query complexity ${complexity} is over the limit of ${max} (MAX_QUERY_COMPLEXITY): ask for fewer fields or smaller pages (first).`,
               {
                 extensions: {
                   code: 'QUERY_TOO_COMPLEX',
+                  limit: 'MAX_QUERY_COMPLEXITY',
+                  max,
                   complexity,
                   maxComplexity: max,
                   http: { status: 400 },

@@ -82,12 +82,26 @@ export interface CourseSeed extends ItemBase {
 
 export type ItemKind = 'certifications' | 'exams' | 'courses';
 
+/** A place in a seed file: 1-based line and column, as editors count them. */
+export interface SeedPosition {
+  line: number;
+  column: number;
+}
+
 /** Where an item was written, so that every error can point a curator at it. */
 export interface SeedLocation {
   file: string;
   kind: ItemKind;
   index: number;
   code?: string;
+  /** Where the item starts in its file (absent for items not read from a file). */
+  line?: number;
+  column?: number;
+  /**
+   * Where each field inside the item was written, by its path as problems name it
+   * (`requires[0].oneOf[1].exam`, `lifecycle.retiredOn`).
+   */
+  fields?: ReadonlyMap<string, SeedPosition>;
 }
 
 export type Located<T> = T & { location: SeedLocation };
@@ -98,9 +112,16 @@ export interface Catalog {
   courses: Located<CourseSeed>[];
 }
 
-export function describeLocation(location: SeedLocation): string {
+/** `certifications[3] "devops-engineer"`: the item as a curator finds it in its file. */
+export function describeItem(location: SeedLocation): string {
   const item = `${location.kind}[${location.index}]`;
-  return `${location.file}: ${location.code ? `${item} "${location.code}"` : item}`;
+  return location.code ? `${item} "${location.code}"` : item;
+}
+
+/** `seeds/x.yaml:12:5: certifications[3] "devops-engineer"` (the line when it is known). */
+export function describeLocation(location: SeedLocation): string {
+  const at = location.line === undefined ? '' : `:${location.line}:${location.column ?? 1}`;
+  return `${location.file}${at}: ${describeItem(location)}`;
 }
 
 /** One thing wrong with the seeds: where, and what. */
@@ -109,15 +130,38 @@ export interface SeedProblem {
   /** Path inside the item, e.g. `requires[0].oneOf[1]`; empty for the item itself. */
   field?: string;
   message: string;
+  /** Where exactly, when it is not the field's own place (e.g. an unknown key inside it). */
+  position?: SeedPosition;
 }
 
+/** The parent of a field path: `requires[0].oneOf` of `requires[0].oneOf[1]`; '' at the top. */
+const parentField = (field: string): string => field.replace(/(?:^|\.)[^.[\]]+$|\[\d+\]$/, '');
+
+/**
+ * Where a problem is, as precisely as known: the field's own line when it was written, else the
+ * nearest enclosing field's (a missing field: its parent), else the item's.
+ */
+export function problemPosition(problem: SeedProblem): SeedPosition | undefined {
+  if (problem.position) return problem.position;
+  const { location } = problem;
+  if ('kind' in location) {
+    for (let field = problem.field ?? ''; field !== ''; field = parentField(field)) {
+      const found = location.fields?.get(field);
+      if (found) return found;
+    }
+  }
+  return location.line === undefined
+    ? undefined
+    : { line: location.line, column: location.column ?? 1 };
+}
+
+/** `file:line:column: item: field: message`, the way compilers and editors read a location. */
 export function formatProblem(problem: SeedProblem): string {
-  const where =
-    'kind' in problem.location
-      ? describeLocation(problem.location)
-      : [problem.location.file, problem.location.line, problem.location.column]
-          .filter((part) => part !== undefined)
-          .join(':');
+  const position = problemPosition(problem);
+  const file = position
+    ? `${problem.location.file}:${position.line}:${position.column}`
+    : problem.location.file;
+  const where = 'kind' in problem.location ? `${file}: ${describeItem(problem.location)}` : file;
   return problem.field
     ? `${where}: ${problem.field}: ${problem.message}`
     : `${where}: ${problem.message}`;

@@ -58,12 +58,14 @@ describe('parseSeedFile', () => {
   test('names the file, item and field of an unknown field', () => {
     expect(
       problemsOf(VALID.replace('    level: EXPERT', '    level: EXPERT\n    levle: EXPERT')),
-    ).toEqual(['seeds/test.yaml: certifications[0] "devops-engineer": unknown field(s) "levle"']);
+    ).toEqual([
+      'seeds/test.yaml:6:5: certifications[0] "devops-engineer": unknown field(s) "levle"',
+    ]);
   });
 
   test('names a missing field', () => {
     expect(problemsOf(VALID.replace('    name: DevOps Solutions\n', ''))).toEqual([
-      'seeds/test.yaml: exams[0] "AZ-400": name: is missing',
+      'seeds/test.yaml:14:5: exams[0] "AZ-400": name: is missing',
     ]);
   });
 
@@ -73,8 +75,8 @@ describe('parseSeedFile', () => {
         VALID.replace('level: EXPERT', 'level: GURU').replace('code: AZ-400\n', 'code: az-400\n'),
       ),
     ).toEqual([
-      'seeds/test.yaml: certifications[0] "devops-engineer": level: must be one of FUNDAMENTALS, ASSOCIATE, EXPERT, SPECIALTY',
-      'seeds/test.yaml: exams[0] "az-400": code: must be an upper-case code such as "AZ-400"',
+      'seeds/test.yaml:5:5: certifications[0] "devops-engineer": level: must be one of FUNDAMENTALS, ASSOCIATE, EXPERT, SPECIALTY',
+      'seeds/test.yaml:14:5: exams[0] "az-400": code: must be an upper-case code such as "AZ-400"',
     ]);
   });
 
@@ -84,19 +86,21 @@ describe('parseSeedFile', () => {
         VALID.replace('- certification: azure-administrator', '- certificate: azure-administrator'),
       ),
     ).toEqual([
-      'seeds/test.yaml: certifications[0] "devops-engineer": requires[0].oneOf[0]: unknown key(s) "certificate"; an entry has one of exam, certification, oneOf, allOf, and optionally from, until, confidence, sources, notes',
+      'seeds/test.yaml:10:13: certifications[0] "devops-engineer": requires[0].oneOf[0]: unknown key(s) "certificate"; an entry has one of exam, certification, oneOf, allOf, and optionally from, until, confidence, sources, notes',
     ]);
     expect(problemsOf(VALID.replace('      - exam: AZ-400\n', '      - oneOf: []\n'))).toEqual([
-      'seeds/test.yaml: certifications[0] "devops-engineer": requires[1].oneOf: must be a non-empty list of requirements',
+      'seeds/test.yaml:12:9: certifications[0] "devops-engineer": requires[1].oneOf: must be a non-empty list of requirements',
     ]);
   });
 
   test('requires a source URL for every item', () => {
     expect(
       problemsOf(VALID.replace('    sources: [https://example.org/az-400]\n', '    sources: []\n')),
-    ).toEqual(['seeds/test.yaml: exams[0] "AZ-400": sources: must list at least one source URL']);
+    ).toEqual([
+      'seeds/test.yaml:17:5: exams[0] "AZ-400": sources: must list at least one source URL',
+    ]);
     expect(problemsOf(VALID.replace('https://example.org/az-400]', 'not a url]'))).toEqual([
-      'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
+      'seeds/test.yaml:17:15: exams[0] "AZ-400": sources[0]: must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
     ]);
   });
 
@@ -106,7 +110,7 @@ describe('parseSeedFile', () => {
     expect(cited('seeds/microsoft/seed-2021/SOURCE.md')).toEqual([]);
     for (const path of ['docs/catalog-history.md', 'seeds/../README.md', 'seeds/notes.txt']) {
       expect(cited(path)).toEqual([
-        'seeds/test.yaml: exams[0] "AZ-400": sources[0]: must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
+        'seeds/test.yaml:17:15: exams[0] "AZ-400": sources[0]: must be an http(s) URL or the path of a document kept in seeds/ (seeds/…/NAME.md)',
       ]);
     }
   });
@@ -119,7 +123,7 @@ describe('parseSeedFile', () => {
 
   test('rejects unknown top-level keys', () => {
     expect(problemsOf('exam:\n  - code: AZ-400\n')).toEqual([
-      'seeds/test.yaml: unknown top-level key(s) "exam"; expected certifications, exams or courses',
+      'seeds/test.yaml:1:1: unknown top-level key(s) "exam"; expected certifications, exams or courses',
     ]);
   });
 });
@@ -198,9 +202,9 @@ certifications:
           .replace('confidence: unconfirmed', 'confidence: rumoured'),
       ),
     ).toEqual([
-      'seeds/test.yaml: certifications[0] "architect": requires[0].until: is not a calendar date',
-      'seeds/test.yaml: certifications[0] "architect": requires[1].until: 2021-01-01 is before from (2022-04-01)',
-      'seeds/test.yaml: certifications[0] "architect": requires[2].oneOf[1].confidence: must be one of official, secondary, unconfirmed',
+      'seeds/test.yaml:10:9: certifications[0] "architect": requires[0].until: is not a calendar date',
+      'seeds/test.yaml:13:9: certifications[0] "architect": requires[1].until: 2021-01-01 is before from (2022-04-01)',
+      'seeds/test.yaml:20:13: certifications[0] "architect": requires[2].oneOf[1].confidence: must be one of official, secondary, unconfirmed',
     ]);
   });
 
@@ -213,9 +217,9 @@ certifications:
         ),
       ),
     ).toEqual([
-      'seeds/test.yaml: certifications[0] "architect": lifecycle.confidence: is missing',
-      'seeds/test.yaml: certifications[0] "architect": lifecycle.sources: is missing',
-      'seeds/test.yaml: certifications[0] "architect": lifecycle: unknown field(s) "retiredAt"',
+      'seeds/test.yaml:21:5: certifications[0] "architect": lifecycle.confidence: is missing',
+      'seeds/test.yaml:21:5: certifications[0] "architect": lifecycle.sources: is missing',
+      'seeds/test.yaml:25:7: certifications[0] "architect": lifecycle: unknown field(s) "retiredAt"',
     ]);
   });
 });
@@ -276,7 +280,7 @@ courses:
 
   test('refuses a malformed knownSince', () => {
     expect(problemsOf(COSTED.replace('knownSince: 2019-07-14', 'knownSince: July 2019'))).toEqual([
-      'seeds/test.yaml: exams[0] "AZ-400": lifecycle.knownSince: must be a date written YYYY-MM-DD',
+      'seeds/test.yaml:13:7: exams[0] "AZ-400": lifecycle.knownSince: must be a date written YYYY-MM-DD',
     ]);
   });
 
@@ -289,25 +293,25 @@ courses:
         ),
       ),
     ).toEqual([
-      'seeds/test.yaml: exams[0] "AZ-400": price.usd: must not be negative',
-      'seeds/test.yaml: exams[0] "AZ-400": price.confidence: is missing',
-      'seeds/test.yaml: exams[0] "AZ-400": price.sources: is missing',
+      'seeds/test.yaml:8:7: exams[0] "AZ-400": price.usd: must not be negative',
+      'seeds/test.yaml:7:5: exams[0] "AZ-400": price.confidence: is missing',
+      'seeds/test.yaml:7:5: exams[0] "AZ-400": price.sources: is missing',
     ]);
     expect(problemsOf(COSTED.replace('    price:\n', '    priceUsd: 165\n    price:\n'))).toEqual([
-      'seeds/test.yaml: exams[0] "AZ-400": unknown field(s) "priceUsd"',
+      'seeds/test.yaml:7:5: exams[0] "AZ-400": unknown field(s) "priceUsd"',
     ]);
   });
 
   test('refuses a length with neither days nor hours, a zero one and unknown units', () => {
     expect(problemsOf(COSTED.replace('      days: 4\n', ''))).toEqual([
-      'seeds/test.yaml: courses[0] "AZ-400T00": duration: must give days, hours or both',
+      'seeds/test.yaml:22:5: courses[0] "AZ-400T00": duration: must give days, hours or both',
     ]);
     expect(problemsOf(COSTED.replace('{ hours: 32,', '{ hours: 0,'))).toEqual([
-      'seeds/test.yaml: courses[1] "AZ-400T01": duration.hours: must be more than 0',
+      'seeds/test.yaml:31:17: courses[1] "AZ-400T01": duration.hours: must be more than 0',
     ]);
     expect(problemsOf(COSTED.replace('      days: 4\n', '      weeks: 1\n'))).toEqual([
-      'seeds/test.yaml: courses[0] "AZ-400T00": duration: unknown field(s) "weeks"',
-      'seeds/test.yaml: courses[0] "AZ-400T00": duration: must give days, hours or both',
+      'seeds/test.yaml:23:7: courses[0] "AZ-400T00": duration: unknown field(s) "weeks"',
+      'seeds/test.yaml:22:5: courses[0] "AZ-400T00": duration: must give days, hours or both',
     ]);
   });
 });

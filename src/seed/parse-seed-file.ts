@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CONFIDENCE_GRADES, Confidence } from '../domain/confidence';
 import { CERTIFICATION_LEVELS } from '../domain/vocabulary';
@@ -10,6 +10,19 @@ import {
   SeedLocation,
   SeedProblem,
 } from './catalog';
+import { fieldPositions, heaviestAlias, positionOf } from './seed-positions';
+
+/**
+ * Resource limits of one seed file. The largest file in seeds/ is about 53 KB and a few of them
+ * reuse a text through an anchor and its aliases; these bounds are far above that and far below
+ * what would exhaust memory (an alias "billion laughs" expands exponentially).
+ */
+export const SEED_LIMITS = {
+  /** Bytes of one file. */
+  maxFileBytes: 1024 * 1024,
+  /** How many nodes YAML aliases may expand to in one file (yaml's `maxAliasCount`). */
+  maxAliasCount: 100,
+} as const;
 
 // Certification codes are Microsoft Learn slugs (lower case); exam and course codes are upper
 // case. Fixing the case here is what lets lookups ignore the case a client types.
@@ -262,7 +275,20 @@ export function parseSeedFile(
 ): { catalog: Catalog; problems: SeedProblem[] } {
   const catalog: Catalog = { certifications: [], exams: [], courses: [] };
   const problems: SeedProblem[] = [];
-  const document = parseDocument(source, { prettyErrors: true });
+  const lines = new LineCounter();
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes > SEED_LIMITS.maxFileBytes) {
+    // Where the file crosses the limit (counted in characters: exact for ASCII, close otherwise).
+    const before = source.slice(0, SEED_LIMITS.maxFileBytes);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    problems.push({
+      location: { file, line, column },
+      message: `the file is ${bytes} bytes, over the limit of ${SEED_LIMITS.maxFileBytes} bytes (SEED_LIMITS.maxFileBytes) for one seed file; split it`,
+    });
+    return { catalog, problems };
+  }
+  const document = parseDocument(source, { prettyErrors: true, lineCounter: lines });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const position = error.linePos?.[0];
@@ -273,25 +299,47 @@ export function parseSeedFile(
     }
     return { catalog, problems };
   }
-  const top = fileSchema.safeParse(document.toJS() ?? {});
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: SEED_LIMITS.maxAliasCount });
+  } catch (error) {
+    // yaml refuses aliases that expand too far ("resource exhaustion"): point at the worst.
+    const at = positionOf(lines, heaviestAlias(document)) ?? { line: 1, column: 1 };
+    problems.push({
+      location: { file, ...at },
+      message:
+        error instanceof ReferenceError
+          ? `YAML aliases here expand to more than ${SEED_LIMITS.maxAliasCount} nodes (maxAliasCount ${SEED_LIMITS.maxAliasCount}); write the repeated text out or reuse it less`
+          : `not readable YAML: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return { catalog, problems };
+  }
+  const everywhere = fieldPositions(lines, document.contents);
+  const top = fileSchema.safeParse(value ?? {});
   if (!top.success) {
     for (const issue of top.error.issues) {
+      const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       const message =
-        issue.code === 'unrecognized_keys'
-          ? `unknown top-level key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected certifications, exams or courses`
+        unknownKeys.length > 0
+          ? `unknown top-level key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; expected certifications, exams or courses`
           : `${zodPath(issue.path)}: ${issue.message}`;
-      problems.push({ location: { file }, message });
+      const at = everywhere.get(unknownKeys[0] ?? zodPath(issue.path)) ?? { line: 1, column: 1 };
+      problems.push({ location: { file, ...at }, message });
     }
     return { catalog, problems };
   }
   for (const kind of ['certifications', 'exams', 'courses'] as ItemKind[]) {
+    const listed = document.get(kind, true);
     (top.data[kind] ?? []).forEach((raw, index) => {
       const code = (raw as { code?: unknown } | null)?.code;
+      const node = isSeq(listed) ? listed.items[index] : undefined;
       const location: SeedLocation = {
         file,
         kind,
         index,
         code: typeof code === 'string' ? code : undefined,
+        ...positionOf(lines, node),
+        fields: fieldPositions(lines, node),
       };
       const result = itemSchemas[kind].safeParse(raw);
       if (!result.success) {
@@ -302,7 +350,17 @@ export function parseSeedFile(
               : valueAt(raw, issue.path) === undefined
                 ? 'is missing'
                 : issue.message;
-          problems.push({ location, field: zodPath(issue.path) || undefined, message });
+          // An unknown field is pointed at itself, not at the object it is in.
+          const unknown =
+            issue.code === 'unrecognized_keys'
+              ? location.fields?.get([zodPath(issue.path), issue.keys[0]].filter(Boolean).join('.'))
+              : undefined;
+          problems.push({
+            location,
+            field: zodPath(issue.path) || undefined,
+            message,
+            ...(unknown && { position: unknown }),
+          });
         }
         return;
       }

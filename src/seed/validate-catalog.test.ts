@@ -64,12 +64,12 @@ describe('validateCatalog', () => {
 
   test('finds duplicate codes, also across kinds and letter case', () => {
     expect(problems({ exams: [exam('X-1', 0), exam('X-1', 1)] })).toEqual([
-      'e.yaml: exams[1] "X-1": code: duplicate code "X-1"; already used by e.yaml: exams[0]',
+      'e.yaml: exams[1] "X-1": code: duplicate code "X-1"; already used by e.yaml: exams[0] "X-1"',
     ]);
     expect(
       problems({ certifications: [cert('x-1', [{ exam: 'X-1' }])], exams: [exam('X-1')] }),
     ).toEqual([
-      'e.yaml: exams[0] "X-1": code: duplicate code "X-1"; already used by c.yaml: certifications[0]',
+      'e.yaml: exams[0] "X-1": code: duplicate code "X-1"; already used by c.yaml: certifications[0] "x-1"',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { findCycles } from '../graph/find-cycles';
 import {
   Catalog,
+  describeLocation,
   ItemKind,
   Located,
   RequirementSpec,
@@ -38,7 +39,7 @@ function duplicateProblems(catalog: Catalog): SeedProblem[] {
       problems.push({
         location: item.location,
         field: 'code',
-        message: `duplicate code "${item.code}"; already used by ${first.file}: ${first.kind}[${first.index}]`,
+        message: `duplicate code "${item.code}"; already used by ${describeLocation(first)}`,
       });
     } else {
       seen.set(key, item.location);

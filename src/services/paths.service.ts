@@ -24,6 +24,7 @@ import { statusIn } from '../store/snapshot/status';
 import { CatalogItems } from './catalog-items';
 import { heldNodeIds, holdingQuery } from './holding';
 import { QuestionSubgraph, targetSubgraph, unlocksSubgraph } from './question-subgraph';
+import { inTurn } from './turns';
 
 const MAX_GRAPHQL_INT = 2 ** 31 - 1;
 
@@ -37,13 +38,41 @@ export interface PathQuestion {
  * The three path questions, answered by the pure algorithms of src/paths/ over the catalog
  * snapshot the request reads; nothing is fetched. Every question is asked for a day:
  * requirements apply as they did then, and what was retired by then cannot be newly taken
- * (requirements-on-day.ts).
+ * (requirements-on-day.ts). Each question runs in its turn on the event loop (turns.ts), so a
+ * request that asks many of them does not hold up the others.
  */
 export class PathsService {
   constructor(private readonly catalog: CatalogSnapshot) {}
 
   /** Every minimal way to `certification`; precondition: `first` already validated. */
   paths(
+    certification: string,
+    holding: readonly string[],
+    first: number,
+    question: PathQuestion,
+  ): Promise<CertificationPaths> {
+    return inTurn(() => this.pathsNow(certification, holding, first, question));
+  }
+
+  /** The best way to `target`, or null when no certification has that code. */
+  plan(
+    target: string,
+    holding: readonly string[],
+    objective: PlanObjective,
+    question: PathQuestion,
+  ): Promise<Plan | null> {
+    return inTurn(() => this.planNow(target, holding, objective, question));
+  }
+
+  /**
+   * What the item counts toward on the day, and what is left for each once the item is held too.
+   * Certifications no longer within reach that day (retired, or needing retired exams) are left out.
+   */
+  unlocks(code: string, holding: readonly string[], question: PathQuestion): Promise<Unlock[]> {
+    return inTurn(() => this.unlocksNow(code, holding, question));
+  }
+
+  private pathsNow(
     certification: string,
     holding: readonly string[],
     first: number,
@@ -85,8 +114,7 @@ export class PathsService {
     };
   }
 
-  /** The best way to `target`, or null when no certification has that code. */
-  plan(
+  private planNow(
     target: string,
     holding: readonly string[],
     objective: PlanObjective,
@@ -138,11 +166,7 @@ export class PathsService {
     };
   }
 
-  /**
-   * What the item counts toward on the day, and what is left for each once the item is held too.
-   * Certifications no longer within reach that day (retired, or needing retired exams) are left out.
-   */
-  unlocks(code: string, holding: readonly string[], question: PathQuestion): Unlock[] {
+  private unlocksNow(code: string, holding: readonly string[], question: PathQuestion): Unlock[] {
     const fetched = unlocksSubgraph(this.catalog, code, holdingQuery(holding), question.day);
     if (fetched.subject === null) {
       throw new BadUserInputError(`code: "${code}" is not a certification or exam code`, 'code');

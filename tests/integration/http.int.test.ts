@@ -286,10 +286,12 @@ describe('complexity limit', () => {
       expect(refused.status).toBe(400);
       const body = await refused.json();
       expect(body.errors[0].message).toBe(
-        'Query complexity 16 is over the limit of 10: ask for fewer fields or smaller pages (first).',
+        'Query complexity 16 is over the limit of 10 (MAX_QUERY_COMPLEXITY): ask for fewer fields or smaller pages (first).',
       );
       expect(body.errors[0].extensions).toMatchObject({
         code: 'QUERY_TOO_COMPLEX',
+        limit: 'MAX_QUERY_COMPLEXITY',
+        max: 10,
         complexity: 16,
       });
       const within = await fetch(limited.endpoint, {
@@ -298,6 +300,48 @@ describe('complexity limit', () => {
         body: JSON.stringify({ query: '{ certifications(first: 2) { nodes { code } } }' }),
       });
       expect((await within.json()).data.certifications.nodes).toHaveLength(2);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('depth, alias and token limits refuse over HTTP with 400 and the limit named', async () => {
+    const limited = await startTestServer(db.database, {
+      maxQueryDepth: 3,
+      maxQueryAliases: 2,
+      maxQueryTokens: 40,
+    });
+    const ask = async (query: string) => {
+      const response = await fetch(limited.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      const deep = await ask('{ exam(code: "AZ-104") { requiredBy { requiredBy { code } } } }');
+      expect(deep.status).toBe(400);
+      expect(deep.body.errors[0].extensions).toMatchObject({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        limit: 'MAX_QUERY_DEPTH',
+        max: 3,
+      });
+      const aliased = await ask(
+        '{ a: exam(code: "AZ-104") { code } b: exam(code: "AZ-104") { code } c: exam(code: "AZ-104") { code } }',
+      );
+      expect(aliased.status).toBe(400);
+      expect(aliased.body.errors[0].extensions).toMatchObject({
+        limit: 'MAX_QUERY_ALIASES',
+        max: 2,
+      });
+      const long = await ask(`{ ${'exam(code: "AZ-104") { code name } '.repeat(5)} }`);
+      expect(long.status).toBe(400);
+      expect(long.body.errors[0]).toMatchObject({
+        message: 'The query text has more than 40 tokens, the limit (MAX_QUERY_TOKENS).',
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', limit: 'MAX_QUERY_TOKENS', max: 40 },
+      });
+      expect((await ask('{ exam(code: "AZ-104") { code } }')).body.data.exam.code).toBe('AZ-104');
     } finally {
       await limited.close();
     }

@@ -15,6 +15,8 @@ import { PROJECT_ROOT } from '../../src/project-root';
 import { SEEDS_DIR } from '../../src/seed/load-seeds';
 import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/learn-catalog/catalog.json');
 const DATE = '2026-11-27';
 const API = 'https://learn.microsoft.com/api/catalog/';
@@ -397,9 +399,13 @@ describe('writing nothing', () => {
     const error = await runImport(input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRejectedError);
     const shown = path.relative(process.cwd(), seedsDir);
-    expect((error as Error).message).toBe(
-      'The merged seeds would have 1 problem; nothing was written:\n' +
-        `  ${shown}/microsoft/imported/courses.yaml: courses[0] "AZ-104": code: duplicate code "AZ-104"; already used by ${shown}/microsoft/seed-2021/exams.yaml: exams[2]`,
+    // Both places by file, line and column: the new course's code, and the exam that has it.
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^${escape('The merged seeds would have 1 problem; nothing was written:\n')}` +
+          `  ${escape(`${shown}/microsoft/imported/courses.yaml:`)}\\d+:\\d+${escape(': courses[0] "AZ-104": code: duplicate code "AZ-104"; already used by ')}` +
+          `${escape(`${shown}/microsoft/seed-2021/exams.yaml:`)}\\d+:5${escape(': exams[2] "AZ-104"')}$`,
+      ),
     );
     expect(await readTree(seedsDir)).toEqual(before);
   });

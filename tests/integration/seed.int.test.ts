@@ -244,25 +244,25 @@ describe('seeding refuses bad seeds and writes nothing', () => {
       'an unknown reference',
       'seed-2021/certifications.yaml',
       (t) => t.replace('certification: azure-developer', 'certification: azure-devloper'),
-      /certifications\.yaml: certifications\[1\] "devops-engineer": requires\[0\]\.oneOf\[1\]: unknown certification "azure-devloper"/,
+      /certifications\.yaml:\d+:\d+: certifications\[1\] "devops-engineer": requires\[0\]\.oneOf\[1\]: unknown certification "azure-devloper"/,
     ],
     [
       'a duplicate code',
       'seed-2021/exams.yaml',
       (t) => t.replace('code: AZ-304', 'code: AZ-303'),
-      /exams\.yaml: exams\[1\] "AZ-303": code: duplicate code "AZ-303"; already used by .*exams\.yaml: exams\[0\]/,
+      /exams\.yaml:\d+:\d+: exams\[1\] "AZ-303": code: duplicate code "AZ-303"; already used by .*exams\.yaml:\d+:\d+: exams\[0\]/,
     ],
     [
       'a cycle',
       'seed-2021/certifications.yaml',
       (t) => t.replace('      - exam: AZ-104\n', '      - certification: devops-engineer\n'),
-      /certifications require each other in a cycle: (devops-engineer → azure-administrator → devops-engineer|azure-administrator → devops-engineer → azure-administrator)/,
+      /certifications\.yaml:\d+:\d+: certifications\[\d+\] "[a-z-]+": requires: certifications require each other in a cycle: (devops-engineer → azure-administrator → devops-engineer|azure-administrator → devops-engineer → azure-administrator)/,
     ],
     [
       'an unknown field',
       'seed-2021/courses.yaml',
       (t) => t.replace('    exams: [AZ-400]\n', '    exams: [AZ-400]\n    days: 4\n'),
-      /courses\.yaml: courses\[4\] "AZ-400T00": unknown field\(s\) "days"/,
+      /courses\.yaml:\d+:\d+: courses\[4\] "AZ-400T00": unknown field\(s\) "days"/,
     ],
     [
       'a missing field',
@@ -272,7 +272,25 @@ describe('seeding refuses bad seeds and writes nothing', () => {
           '    level: ASSOCIATE\n    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n',
           '    url: https://docs.microsoft.com/en-gb/learn/certifications/azure-administrator/\n',
         ),
-      /certifications\[3\] "azure-administrator": level: is missing/,
+      /certifications\.yaml:\d+:\d+: certifications\[3\] "azure-administrator": level: is missing/,
+    ],
+    [
+      'an alias bomb',
+      'seed-2021/exams.yaml',
+      (t) =>
+        t +
+        ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]']
+          .concat('c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]')
+          .concat('d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]')
+          .join('\n') +
+        '\n',
+      /exams\.yaml:\d+:8: YAML aliases here expand to more than 100 nodes \(maxAliasCount 100\)/,
+    ],
+    [
+      'a file over the size limit',
+      'seed-2021/exams.yaml',
+      (t) => t + `# ${'x'.repeat(1024 * 1024)}\n`,
+      /exams\.yaml:\d+:\d+: the file is \d+ bytes, over the limit of 1048576 bytes/,
     ],
     [
       'broken YAML',
@@ -299,7 +317,7 @@ describe('seeding refuses bad seeds and writes nothing', () => {
     const attempt = seedDatabase(db.database, workDir);
     await expect(attempt).rejects.toBeInstanceOf(SeedValidationError);
     await expect(attempt).rejects.toThrow(
-      /certifications\.yaml: certifications\[0\] "azure-solutions-architect": sources: seeds\/microsoft\/seed-2021\/SOURCE\.md is not in the seeds directory/,
+      /certifications\.yaml:\d+:\d+: certifications\[0\] "azure-solutions-architect": sources: seeds\/microsoft\/seed-2021\/SOURCE\.md is not in the seeds directory/,
     );
     expect(await snapshotGraph(db.database)).toEqual(before);
   });

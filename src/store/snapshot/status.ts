@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Day } from '../../domain/days';
 import { isAvailableOn, ItemStatus, statusInUse, statusOn } from '../../domain/status';
 import { Certification } from '../../model/certification.type';
@@ -7,9 +8,14 @@ import { dayViewOf } from '../../paths/requirements-on-day';
 import { AnyItem } from '../records';
 import { CatalogSnapshot } from './catalog-snapshot';
 
-/** Days whose answers are remembered per snapshot; the oldest is forgotten first. */
-const MAX_DAYS = 64;
-const earnable = new WeakMap<CatalogSnapshot, Map<Day, Map<string, boolean>>>();
+/**
+ * Answers remembered per snapshot, by (day, certification), least recently used forgotten first.
+ * Every `asOf` a client sends is a new day, so the cache is bounded by entries and by bytes (a
+ * key is about 60 bytes in the heap with its entry; 20,000 of them about 1.2 MiB); the snapshot
+ * going out of use drops its cache with it (WeakMap).
+ */
+export const EARNABLE_CACHE_BOUNDS = { entries: 20_000, bytes: 2 * 2 ** 20 };
+const earnable = new WeakMap<CatalogSnapshot, LRUCache<string, boolean>>();
 
 /**
  * An item's status on `day` as answers show it: its lifecycle's (domain/status.ts), or BLOCKED
@@ -31,22 +37,21 @@ export function statusIn(catalog: CatalogSnapshot, item: AnyItem, day: Day): Ite
 
 /** Whether some way to earn the certification remains on `day`, for a learner who holds nothing. */
 export function isEarnableOn(catalog: CatalogSnapshot, code: string, day: Day): boolean {
-  let days = earnable.get(catalog);
-  if (!days) {
-    days = new Map();
-    earnable.set(catalog, days);
-  }
-  let answers = days.get(day);
+  let answers = earnable.get(catalog);
   if (!answers) {
-    if (days.size >= MAX_DAYS) days.delete(days.keys().next().value!);
-    answers = new Map();
-    days.set(day, answers);
+    answers = new LRUCache<string, boolean>({
+      max: EARNABLE_CACHE_BOUNDS.entries,
+      maxSize: EARNABLE_CACHE_BOUNDS.bytes,
+      sizeCalculation: (_answer, key) => 2 * key.length + 40,
+    });
+    earnable.set(catalog, answers);
   }
-  let answer = answers.get(code);
+  const key = `${day} ${code}`;
+  let answer = answers.get(key);
   if (answer === undefined) {
     const root = certificationNodeId(code);
     answer = dayViewOf(catalog.subgraph, [root], [], day, 'UNCONFIRMED').dag.has(root);
-    answers.set(code, answer);
+    answers.set(key, answer);
   }
   return answer;
 }
