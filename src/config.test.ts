@@ -6,6 +6,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 4000,
       catalogRefreshMs: 1000,
+      neo4jStartupWaitMs: 60_000,
       neo4j: { kind: 'local', boltPort: 7687, httpPort: 7474, dataDir: '.neo4j' },
     });
   });
@@ -38,6 +39,13 @@ describe('loadConfig', () => {
   test('asks for credentials with a URI', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(
       'NEO4J_URI is set, so NEO4J_USERNAME and NEO4J_PASSWORD must be set too.',
+    );
+  });
+
+  test('NEO4J_STARTUP_TIMEOUT_MS bounds the wait for Neo4j at start; 0 is one try', () => {
+    expect(loadConfig({ NEO4J_STARTUP_TIMEOUT_MS: '0' }).neo4jStartupWaitMs).toBe(0);
+    expect(() => loadConfig({ NEO4J_STARTUP_TIMEOUT_MS: '-1' })).toThrow(
+      'NEO4J_STARTUP_TIMEOUT_MS="-1": must be 0 (one try) or more',
     );
   });
 
