@@ -20,6 +20,7 @@ import {
 import { Context, createContext } from './api/context';
 import { Database } from './db/database';
 import { corsAllowlist } from './http/cors';
+import { Health } from './http/health';
 import { cacheDefaults, httpCachePlugin } from './http/http-cache';
 import {
   assertPlaygroundBuilt,
@@ -133,6 +134,8 @@ export async function createCertgraphServer(
     includeStacktraceInErrorResponses: false,
     // Depth, alias and token limits; bounded document and persisted-query caches (docs/limits.md).
     ...operationLimitOptions(http),
+    // The process owns SIGTERM/SIGINT and stops in order (src/http/shutdown.ts, docs/operations.md).
+    stopOnTerminationSignals: false,
     plugins: [
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       // Apollo's landing pages load from a CDN; ours is bundled (src/http/playground.ts).
@@ -188,8 +191,10 @@ export async function createApp(database: Database, options: CertgraphOptions = 
   // Only answers that may be cached carry an ETag, and it is ours (src/http/http-cache.ts).
   app.set('etag', false);
   if (server.playground) app.get('/', server.playground('/graphql'));
+  const health = new Health(database.availability);
+  app.use('/health', health.router);
   app.use('/graphql', server.router);
-  return { app, apollo: server.apollo, catalog: server.catalog };
+  return { app, apollo: server.apollo, catalog: server.catalog, health };
 }
 
 const definedOnly = <T extends object>(value: T): Partial<T> =>

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 4000,
       catalogRefreshMs: 1000,
+      neo4jStartupWaitMs: 60_000,
       neo4j: { kind: 'local', boltPort: 7687, httpPort: 7474, dataDir: '.neo4j' },
     });
   });
@@ -48,6 +49,13 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'pw' })).toThrow(
       'NEO4J_PASSWORD is set, so NEO4J_USERNAME must be set too',
+    );
+  });
+
+  test('NEO4J_STARTUP_TIMEOUT_MS bounds the wait for Neo4j at start; 0 is one try', () => {
+    expect(loadConfig({ NEO4J_STARTUP_TIMEOUT_MS: '0' }).neo4jStartupWaitMs).toBe(0);
+    expect(() => loadConfig({ NEO4J_STARTUP_TIMEOUT_MS: '-1' })).toThrow(
+      'NEO4J_STARTUP_TIMEOUT_MS="-1": must be 0 (one try) or more',
     );
   });
 

@@ -19,6 +19,8 @@ export interface Config {
   neo4j: Neo4jTarget;
   /** How often (ms) to look in Neo4j for catalog changes made by others; 0: before every request. */
   catalogRefreshMs: number;
+  /** How long (ms) a start waits for Neo4j to answer or be able to start; 0: one try. */
+  neo4jStartupWaitMs: number;
 }
 
 const port = (fallback: number) =>
@@ -53,6 +55,11 @@ const envSchema = z.object({
     .int('must be a whole number of milliseconds')
     .min(0, 'must be 0 (check before every request) or more')
     .default(1000),
+  NEO4J_STARTUP_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be 0 (one try) or more')
+    .default(60_000),
 });
 
 /** Validates the environment; the error lists every wrong variable with its value. */
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: e.HOST,
       port: e.PORT,
       catalogRefreshMs: e.CATALOG_REFRESH_MS,
+      neo4jStartupWaitMs: e.NEO4J_STARTUP_TIMEOUT_MS,
       neo4j: {
         kind: 'local',
         boltPort: e.NEO4J_BOLT_PORT,
@@ -99,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     catalogRefreshMs: e.CATALOG_REFRESH_MS,
+    neo4jStartupWaitMs: e.NEO4J_STARTUP_TIMEOUT_MS,
     neo4j: {
       kind: 'remote',
       uri: e.NEO4J_URI,

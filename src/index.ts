@@ -32,6 +32,7 @@ export { Database } from './db/database';
 export { openDatabase, type OpenDatabase } from './db/open-database';
 export { applySchema } from './db/schema-setup';
 export { ConfigError } from './errors';
+export { Health } from './http/health';
 export { PLAYGROUND_EXAMPLES, type PlaygroundExample } from './http/playground-examples';
 export { COMPLEXITY_ESTIMATORS } from './http/query-complexity';
 export { buildCertgraphSchema, printSortedSchema } from './schema/build-schema';

@@ -3,33 +3,46 @@ import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, loadHttpConfig } from './config';
-import { openDatabase } from './db/open-database';
+import { OpenDatabase, openDatabase } from './db/open-database';
 import { playgroundBuilt } from './http/playground';
+import { Health } from './http/health';
+import { stopOnSignals } from './http/shutdown';
 import { applySchema } from './db/schema-setup';
 import { isCatalogEmpty, seedDatabase } from './seed/seed-database';
 
-/** `npm start`: config -> Neo4j -> schema -> seed if empty -> HTTP -> graceful shutdown. */
+/**
+ * `npm start`: config -> Neo4j -> schema -> seed if empty -> HTTP. SIGTERM/SIGINT stop it in
+ * order (docs/operations.md): readiness 503, no new connections, requests under way finish,
+ * then the driver closes, then the local Neo4j stops, then exit 0.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const http = loadHttpConfig();
   const playgroundMissing = http.playground && !playgroundBuilt();
   // A build without the bundle (e.g. tsc alone) still serves the API; `npm start` always has it.
   if (playgroundMissing) http.playground = false;
-  const log = (line: string) => console.log(`[neo4j] ${line}`);
-  const db = await openDatabase(config.neo4j, { log });
-  let closing = false;
   const httpServer = createServer();
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    console.log(`\n${signal}: shutting down…`);
-    await new Promise((resolve) => httpServer.close(resolve));
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // What has started so far, for a signal that lands during the start.
+  const started: { db?: OpenDatabase; apollo?: { stop(): Promise<void> }; health?: Health } = {};
+  // Installed before anything starts, so a signal during the start stops what exists so far.
+  stopOnSignals({
+    stop: async () => {
+      const { db, apollo, health } = started;
+      health?.markStopping();
+      // Apollo's drain plugin closes the listener, waits for requests under way (up to 10 s)
+      // and then closes the connections left; nothing is listening yet if the start is not done.
+      if (apollo) await apollo.stop();
+      else httpServer.close();
+      await db?.close(); // the driver, then the local Neo4j
+    },
+    force: () => started.db?.kill(),
+  });
 
+  const log = (line: string) => console.log(`[neo4j] ${line}`);
+  const db = (started.db = await openDatabase(config.neo4j, {
+    log,
+    startupWaitMs: config.neo4jStartupWaitMs,
+  }));
   try {
     await applySchema(db.database);
     if (await isCatalogEmpty(db.database)) {
@@ -38,12 +51,14 @@ async function main(): Promise<void> {
         `Seeded the empty database: ${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships.`,
       );
     }
-    const { app } = await createApp(db.database, {
+    const created = await createApp(db.database, {
       ...http,
       httpServer,
       catalogRefreshMs: config.catalogRefreshMs,
     });
-    httpServer.on('request', app);
+    started.apollo = created.apollo;
+    started.health = created.health;
+    httpServer.on('request', created.app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, resolve);
@@ -55,6 +70,7 @@ async function main(): Promise<void> {
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`GraphQL API:   http://${host}:${port}/graphql`);
+  console.log(`Health:        http://${host}:${port}/health/live, /health/ready`);
   console.log(
     http.playground
       ? `Playground:    http://${host}:${port}/`

@@ -40,8 +40,14 @@ export interface LocalNeo4j {
   browserUrl: string;
   /** Absolute path of the Neo4j home (the given dataDir, or the temp dir). */
   dataDir: string;
+  /** The JVM's process id. */
+  pid: number;
   /** Settles when the JVM exits for any reason, so a long-running app can notice a crash. */
   exited: Promise<void>;
+  /** How the JVM ended ("exit code 1", "killed by SIGKILL"); "running" before that. */
+  exitStatus(): string;
+  /** SIGKILL to the JVM, synchronously: for a process that must end now (the stdin watchdog is slower). */
+  kill(): void;
   /** Idempotent: SIGTERM, wait, SIGKILL after a grace period; removes the temp dir if one was created. */
   stop(): Promise<void>;
 }
@@ -109,7 +115,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   );
   const startedAt = Date.now();
   // stdin stays an open pipe: the launcher exits when it reaches EOF, i.e. when this process dies.
-  const child = spawn(java, args, { cwd: dataDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  // A process group of its own: a terminal's Ctrl-C reaches the API only, which stops Neo4j
+  // after the requests under way are done (docs/operations.md).
+  const child = spawn(java, args, {
+    cwd: dataDir,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.stdin.on('error', () => {}); // EPIPE once the JVM is gone is expected
   const stderrTail = tailBuffer(child, 80);
   liveChildren.add(child);
@@ -137,7 +149,17 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
       httpUrl: ready.httpUrl,
       browserUrl: `${ready.httpUrl}/browser/`,
       dataDir,
+      pid: child.pid!,
       exited,
+      exitStatus: () =>
+        child.signalCode !== null
+          ? `killed by ${child.signalCode}`
+          : child.exitCode !== null
+            ? `exit code ${child.exitCode}`
+            : 'running',
+      kill: () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      },
       stop,
     };
   } catch (error) {

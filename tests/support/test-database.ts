@@ -27,7 +27,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     password: env.TEST_NEO4J_PASSWORD,
   });
   const database = new Database(driver, env.TEST_NEO4J_DATABASE || undefined);
-  return { database, driver, close: () => driver.close() };
+  return { database, driver, close: () => database.close() };
 }
 
 /** Empties the shared database and applies the schema: every test file starts from here. */
