@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../src/project-root';
+import { freePort } from '../src/neo4j/preconditions';
 
 const MAIN = path.join(PROJECT_ROOT, 'dist/src/main.js');
 const args = process.argv.slice(2);
@@ -100,14 +101,6 @@ interface Started {
   apiPid: number;
   jvmPid: number;
   exit: Promise<{ code: number | null; signal: string | null }>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 interface Ports {

@@ -71,6 +71,16 @@ export async function resolvePorts(bolt: number, http: number): Promise<[number,
   }
 }
 
+/** A loopback port free right now (the OS picks it), for whatever starts a server next. */
+export async function freePort(): Promise<number> {
+  const held: net.Server[] = [];
+  try {
+    return listenPort(await listen(0, held));
+  } finally {
+    await Promise.all(held.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
+}
+
 async function assertPortFree(port: number, what: string, envVar: string): Promise<void> {
   const held: net.Server[] = [];
   try {

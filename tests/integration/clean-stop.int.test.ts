@@ -9,11 +9,11 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../../src/project-root';
+import { freePort } from '../../src/neo4j/preconditions';
 
 jest.setTimeout(300_000);
 
@@ -21,14 +21,6 @@ const MAIN = path.join(PROJECT_ROOT, 'dist/src/main.js');
 const QUERY = JSON.stringify({ query: '{ exam(code: "AZ-400") { code } }' });
 let dataDir: string;
 let ports: { api: number; bolt: number; http: number };
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   if (!existsSync(MAIN)) {

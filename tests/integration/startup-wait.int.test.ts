@@ -4,24 +4,16 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { connect } from '../../src/db/connect';
 import { LocalNeo4j, startLocalNeo4j } from '../../src/neo4j/local-neo4j';
 import { PROJECT_ROOT } from '../../src/project-root';
+import { freePort } from '../../src/neo4j/preconditions';
 
 jest.setTimeout(240_000);
 
 const MAIN = path.join(PROJECT_ROOT, 'dist/src/main.js');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test('npm start gives up after NEO4J_STARTUP_TIMEOUT_MS, having said what it waited for', async () => {
   expect(existsSync(MAIN)).toBe(true);

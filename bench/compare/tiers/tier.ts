@@ -1,8 +1,10 @@
 /** What the harness knows of a tier: how to start it, how to ask it, how to read its answers. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import readline from 'node:readline';
 import { Operation, Targets } from '../golden';
+import { freePort } from '../../../src/neo4j/preconditions';
+
+export { freePort };
 
 export interface HttpCall {
   method: 'GET' | 'POST';
@@ -51,14 +53,6 @@ const liveChildren = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of liveChildren) child.kill('SIGTERM');
 });
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Starts `node script` with `env` plus PORT, and waits until `probe` answers 200. The child's
