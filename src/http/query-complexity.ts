@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import {
   ComplexityEstimator,
   fieldExtensionsEstimator,
@@ -44,25 +44,54 @@ export const COMPLEXITY_ESTIMATORS: ComplexityEstimator[] = [
   simpleEstimator({ defaultComplexity: 1 }),
 ];
 
+/** How many variable sets to remember per parsed document; a portal sends few per query. */
+const VARIABLE_SETS_PER_DOCUMENT = 16;
+
+/**
+ * The complexity of one operation with one set of variables, remembered per parsed document:
+ * Apollo hands the same DocumentNode to every request with the same text (its document store),
+ * so a repeated question costs a map lookup instead of a walk over the whole query.
+ */
+function memoizedComplexity() {
+  const byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ): number => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    let known = byDocument.get(document);
+    const remembered = known?.get(key);
+    if (remembered !== undefined) return remembered;
+    const complexity = getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: COMPLEXITY_ESTIMATORS,
+    });
+    if (!known) byDocument.set(document, (known = new Map<string, number>()));
+    if (known.size >= VARIABLE_SETS_PER_DOCUMENT) known.clear();
+    known.set(key, complexity);
+    return complexity;
+  };
+}
+
 /**
  * Refuses, before any resolver runs, an operation whose estimated cost is over `max`: every
  * field costs 1 or its measured weight (field-costs.ts), multiplied by the page size of paged
  * lists it sits in.
  */
 export function queryComplexityPlugin(max: number): ApolloServerPlugin {
+  const complexityOf = memoizedComplexity();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
           let complexity: number;
           try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables,
-              operationName: request.operationName,
-              estimators: COMPLEXITY_ESTIMATORS,
-            });
+            complexity = complexityOf(schema, document, request.variables, request.operationName);
           } catch {
             // Variables that don't fit the operation: execution refuses them before any
             // resolver runs, with a BAD_USER_INPUT error that names the variable.

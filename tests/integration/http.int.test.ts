@@ -305,6 +305,34 @@ describe('complexity limit', () => {
     }
   });
 
+  test('the same text is weighed anew for each set of variables, also when asked again', async () => {
+    const limited = await startTestServer(db.database, { maxQueryComplexity: 10 });
+    const query = 'query($n: Int) { certifications(first: $n) { nodes { code } } }';
+    const ask = async (n: number) => {
+      const response = await fetch(limited.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { n } }),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      for (let round = 0; round < 2; round++) {
+        const small = await ask(2);
+        expect(small.status).toBe(200);
+        expect(small.body.data.certifications.nodes).toHaveLength(2);
+        const large = await ask(50);
+        expect(large.status).toBe(400);
+        expect(large.body.errors[0].extensions).toMatchObject({
+          code: 'QUERY_TOO_COMPLEX',
+          complexity: 1 + 50 * 2,
+        });
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+
   test('depth, alias and token limits refuse over HTTP with 400 and the limit named', async () => {
     const limited = await startTestServer(db.database, {
       maxQueryDepth: 3,
