@@ -44,7 +44,7 @@ describeLocal('the local Neo4j’s HTTP API and other origins', () => {
   const probes = () =>
     db.database.read(async (tx) => {
       const result = await tx.run('MATCH (n:CorsProbe) RETURN count(n) AS n');
-      return result.records[0].get('n').toNumber() as number;
+      return Number(result.records[0].get('n'));
     });
 
   test('a preflight from a foreign origin is not allowed: only Neo4j’s own origin is named', async () => {
