@@ -26,6 +26,12 @@ const requestScope = new AsyncLocalStorage<Logger>();
 export const requestLog = (otherwise: Logger = defaultLogger()): Logger =>
   requestScope.getStore() ?? otherwise;
 
+/**
+ * Runs `work` with `log` as what requestLog() returns, for operations run outside an HTTP request
+ * (e.g. `apollo.executeOperation`), so their unexpected errors reach that logger.
+ */
+export const withRequestLog = <T>(log: Logger, work: () => T): T => requestScope.run(log, work);
+
 /** An incoming id is kept if it is short and plain; anything else gets a fresh UUID. */
 const SANE_REQUEST_ID = /^[\w.:@+=/-]{1,128}$/;
 
