@@ -6,22 +6,28 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { unwrapResolverError } from '@apollo/server/errors';
 import express, { RequestHandler, Router } from 'express';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
 import {
   DEFAULT_CACHE_MAX_AGE,
+  DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_QUERY_ALIASES,
   DEFAULT_MAX_QUERY_COMPLEXITY,
   DEFAULT_MAX_QUERY_DEPTH,
   DEFAULT_MAX_QUERY_TOKENS,
   HttpConfig,
+  schemaDetailsShownByDefault,
 } from './config';
 import { Context, createContext } from './api/context';
 import { Database } from './db/database';
 import { corsAllowlist } from './http/cors';
 import { Health } from './http/health';
 import { cacheDefaults, httpCachePlugin } from './http/http-cache';
+import { jsonBodiesOnly, jsonClientErrors, jsonErrors, unknownPath } from './http/json-errors';
+import { knownOperationTypesRule } from './http/known-operation-types';
+import { defaultLogger, Logger, requestLog, requestLogging } from './http/logger';
 import {
   assertPlaygroundBuilt,
   DEFAULT_PLAYGROUND_ASSETS_DIR,
@@ -33,6 +39,7 @@ import {
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples';
 import { operationLimitOptions, tokenLimitPlugin } from './http/operation-limits';
 import { queryComplexityPlugin } from './http/query-complexity';
+import { securityHeaders } from './http/security-headers';
 import { sourceDocuments } from './http/source-documents';
 import { buildCertgraphSchema } from './schema/build-schema';
 import { CatalogProjection, DEFAULT_REFRESH_MS } from './store/catalog-projection';
@@ -50,19 +57,45 @@ const CLIENT_FACING_CODES = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 
-/** Apollo's own refusals of a bad request that come without a code of their own. */
-const APOLLO_UNCODED_CLIENT_ERRORS = new Set(['provided sha does not match query']);
+/** Refusals of a bad request that Apollo or graphql make without a code of their own. */
+const UNCODED_CLIENT_ERRORS = new Map([
+  ['provided sha does not match query', 'BAD_REQUEST'],
+  // graphql stops after 50 bad variable values (e.g. 60 nulls in `holding`) with this one.
+  [
+    'Too many errors processing variables, error limit reached. Execution aborted.',
+    'BAD_USER_INPUT',
+  ],
+  [
+    'Too many validation errors, error limit reached. Validation aborted.',
+    'GRAPHQL_VALIDATION_FAILED',
+  ],
+]);
 
-/** Logs unexpected errors and hides their details (Cypher, stack traces) from clients. */
+/**
+ * An error Apollo raised for a bad request with an HTTP status of 4xx but no code of its own
+ * (e.g. an unsupported persisted-query version): the client's mistake, not the server's.
+ */
+const isApolloRequestError = (error: unknown): boolean => {
+  const original = unwrapResolverError(error);
+  const http = original instanceof GraphQLError ? original.extensions.http : undefined;
+  const status = (http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
+/**
+ * Hides unexpected errors' details (Cypher, stack traces, driver text) from clients and logs
+ * them, with the request's id, to the request's logger (src/http/logger.ts).
+ */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
   if (CLIENT_FACING_CODES.has(String(formatted.extensions?.code))) return formatted;
-  if (APOLLO_UNCODED_CLIENT_ERRORS.has(formatted.message)) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  const code = UNCODED_CLIENT_ERRORS.get(formatted.message);
+  if (code !== undefined || isApolloRequestError(error)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: code ?? 'BAD_REQUEST' } };
   }
-  console.error('Unexpected error while resolving', formatted.path ?? '', error);
+  requestLog().error({ err: unwrapResolverError(error), path: formatted.path }, 'Unexpected error');
   return {
     message: 'Internal server error',
     path: formatted.path,
@@ -81,6 +114,11 @@ export interface CertgraphOptions extends Partial<HttpConfig> {
    * before every request (default: DEFAULT_REFRESH_MS). See src/store/catalog-projection.ts.
    */
   catalogRefreshMs?: number;
+  /**
+   * Where request lines and unexpected errors go (pino); default: stdout at LOG_LEVEL (info).
+   * `createLogger('silent')` from src/http/logger.ts writes nothing.
+   */
+  logger?: Logger;
 }
 
 /** Embedders opt in to CORS and the playground; the standalone app reads them from the env. */
@@ -92,6 +130,9 @@ export const DEFAULT_OPTIONS: HttpConfig = {
   maxQueryDepth: DEFAULT_MAX_QUERY_DEPTH,
   maxQueryAliases: DEFAULT_MAX_QUERY_ALIASES,
   maxQueryTokens: DEFAULT_MAX_QUERY_TOKENS,
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+  introspection: schemaDetailsShownByDefault(),
+  fieldSuggestions: schemaDetailsShownByDefault(),
 };
 
 export interface CertgraphServer {
@@ -105,6 +146,7 @@ export interface CertgraphServer {
   router: Router;
   /** With the playground on: the IDE page for an API mounted at `endpoint`, to serve elsewhere. */
   playground?: (endpoint: string) => RequestHandler;
+  logger: Logger;
 }
 
 /** The GraphQL API as an Express router, for an app of its own or a portal's existing one. */
@@ -116,6 +158,7 @@ export async function createCertgraphServer(
     httpServer,
     playgroundAssetsDir = DEFAULT_PLAYGROUND_ASSETS_DIR,
     catalogRefreshMs = DEFAULT_REFRESH_MS,
+    logger = defaultLogger(),
     ...given
   } = options;
   const http: HttpConfig = { ...DEFAULT_OPTIONS, ...definedOnly(given) };
@@ -126,14 +169,18 @@ export async function createCertgraphServer(
     refreshMs: catalogRefreshMs,
     log: (line) => console.error(`[catalog] ${line}`),
   });
+  const limits = operationLimitOptions(http);
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    // Both on unless NODE_ENV=production (INTROSPECTION, FIELD_SUGGESTIONS; docs/operations.md).
+    introspection: http.introspection,
+    hideSchemaDetailsFromClientErrors: !http.fieldSuggestions,
     formatError,
     // Clients get messages and codes; stack traces stay on the server, whatever NODE_ENV says.
     includeStacktraceInErrorResponses: false,
     // Depth, alias and token limits; bounded document and persisted-query caches (docs/limits.md).
-    ...operationLimitOptions(http),
+    ...limits,
+    validationRules: [...limits.validationRules, knownOperationTypesRule],
     // The process owns SIGTERM/SIGINT and stops in order (src/http/shutdown.ts, docs/operations.md).
     stopOnTerminationSignals: false,
     plugins: [
@@ -154,6 +201,8 @@ export async function createCertgraphServer(
   await apollo.start();
 
   const router = Router();
+  // A request id and a log line per request, security headers (src/http/security-headers.ts).
+  router.use(requestLogging(logger), securityHeaders());
   // Also with no origins listed: a preflight from any origin then gets a plain CORS refusal (no
   // Allow-* headers) instead of reaching Apollo and its CSRF error.
   router.use(corsAllowlist(http.corsOrigins));
@@ -175,12 +224,15 @@ export async function createCertgraphServer(
   router.use(sourceDocuments());
   router.use(
     cacheDefaults,
-    express.json({ limit: '100kb' }),
+    jsonBodiesOnly,
+    express.json({ limit: http.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async () => createContext(await catalog.read()),
     }),
   );
-  return { apollo, catalog, router, playground };
+  // Body-parser and static-file errors as GraphQL error bodies (src/http/json-errors.ts).
+  router.use(jsonErrors({ maxBodyBytes: http.maxBodyBytes, logger }));
+  return { apollo, catalog, router, playground, logger };
 }
 
 /** The standalone app: the API at /graphql and, with the playground on, the IDE at /. */
@@ -188,12 +240,22 @@ export async function createApp(database: Database, options: CertgraphOptions = 
   const server = await createCertgraphServer(database, options);
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(server.logger), securityHeaders());
+  // Node's HTTP parser refusals (headers too large, not HTTP) as JSON too.
+  if (options.httpServer) jsonClientErrors(options.httpServer);
   // Only answers that may be cached carry an ETag, and it is ours (src/http/http-cache.ts).
   app.set('etag', false);
   if (server.playground) app.get('/', server.playground('/graphql'));
   const health = new Health(database.availability);
   app.use('/health', health.router);
   app.use('/graphql', server.router);
+  app.use(unknownPath('/graphql'));
+  app.use(
+    jsonErrors({
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      logger: server.logger,
+    }),
+  );
   return { app, apollo: server.apollo, catalog: server.catalog, health };
 }
 

@@ -7,8 +7,16 @@ describe('loadConfig', () => {
       port: 4000,
       catalogRefreshMs: 1000,
       neo4jStartupWaitMs: 60_000,
+      logLevel: 'info',
       neo4j: { kind: 'local', boltPort: 7687, httpPort: 7474, dataDir: '.neo4j' },
     });
+  });
+
+  test('reads LOG_LEVEL, one of pino’s levels or silent', () => {
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL="loud": must be one of fatal, error, warn, info, debug, trace, silent',
+    );
   });
 
   test('uses NEO4J_URI, with credentials, instead of starting Neo4j', () => {

@@ -21,7 +21,12 @@ export interface Config {
   catalogRefreshMs: number;
   /** How long (ms) a start waits for Neo4j to answer or be able to start; 0: one try. */
   neo4jStartupWaitMs: number;
+  /** The least severe log lines written (pino's levels; `silent` writes none). */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const port = (fallback: number) =>
   z.coerce
@@ -60,6 +65,9 @@ const envSchema = z.object({
     .int('must be a whole number of milliseconds')
     .min(0, 'must be 0 (one try) or more')
     .default(60_000),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
 });
 
 /** Validates the environment; the error lists every wrong variable with its value. */
@@ -86,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.PORT,
       catalogRefreshMs: e.CATALOG_REFRESH_MS,
       neo4jStartupWaitMs: e.NEO4J_STARTUP_TIMEOUT_MS,
+      logLevel: e.LOG_LEVEL,
       neo4j: {
         kind: 'local',
         boltPort: e.NEO4J_BOLT_PORT,
@@ -108,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     catalogRefreshMs: e.CATALOG_REFRESH_MS,
     neo4jStartupWaitMs: e.NEO4J_STARTUP_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
     neo4j: {
       kind: 'remote',
       uri: e.NEO4J_URI,
@@ -131,6 +141,12 @@ export interface HttpConfig {
   maxQueryDepth: number;
   maxQueryAliases: number;
   maxQueryTokens: number;
+  /** A request body (JSON) larger than this many bytes is refused with 413 (MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Answer `__schema`/`__type` queries; the playground needs it for its docs and completion. */
+  introspection: boolean;
+  /** "Did you mean …?" in validation errors, which name fields and types of the schema. */
+  fieldSuggestions: boolean;
 }
 
 export const DEFAULT_CACHE_MAX_AGE = 300;
@@ -138,6 +154,11 @@ export const DEFAULT_MAX_QUERY_COMPLEXITY = 2000;
 export const DEFAULT_MAX_QUERY_DEPTH = 12;
 export const DEFAULT_MAX_QUERY_ALIASES = 30;
 export const DEFAULT_MAX_QUERY_TOKENS = 3000;
+/** 100 kB: the longest playground example is under 1 kB, a page's 30-alias query a few kB. */
+export const DEFAULT_MAX_BODY_BYTES = 102_400;
+/** Introspection and field suggestions: on, except with NODE_ENV=production. */
+export const schemaDetailsShownByDefault = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  env.NODE_ENV !== 'production';
 
 const atLeastOne = (fallback: number) =>
   z.coerce
@@ -192,9 +213,19 @@ const httpEnvSchema = z.object({
   MAX_QUERY_DEPTH: atLeastOne(DEFAULT_MAX_QUERY_DEPTH),
   MAX_QUERY_ALIASES: atLeastOne(DEFAULT_MAX_QUERY_ALIASES),
   MAX_QUERY_TOKENS: atLeastOne(DEFAULT_MAX_QUERY_TOKENS),
+  MAX_BODY_BYTES: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .default(DEFAULT_MAX_BODY_BYTES),
+  INTROSPECTION: booleanFlag.optional(),
+  FIELD_SUGGESTIONS: booleanFlag.optional(),
 });
 
-/** CORS_ORIGINS, PLAYGROUND (default: on unless NODE_ENV=production), CACHE_MAX_AGE, MAX_QUERY_*. */
+/**
+ * CORS_ORIGINS, PLAYGROUND, INTROSPECTION, FIELD_SUGGESTIONS (each on unless NODE_ENV=production),
+ * CACHE_MAX_AGE, MAX_QUERY_*, MAX_BODY_BYTES.
+ */
 export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig {
   const e = parseEnv(httpEnvSchema, env);
   return {
@@ -205,5 +236,8 @@ export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     maxQueryDepth: e.MAX_QUERY_DEPTH,
     maxQueryAliases: e.MAX_QUERY_ALIASES,
     maxQueryTokens: e.MAX_QUERY_TOKENS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    introspection: e.INTROSPECTION ?? schemaDetailsShownByDefault(env),
+    fieldSuggestions: e.FIELD_SUGGESTIONS ?? schemaDetailsShownByDefault(env),
   };
 }

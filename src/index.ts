@@ -33,6 +33,7 @@ export { openDatabase, type OpenDatabase } from './db/open-database';
 export { applySchema } from './db/schema-setup';
 export { ConfigError } from './errors';
 export { Health } from './http/health';
+export { createLogger, type Logger } from './http/logger';
 export { PLAYGROUND_EXAMPLES, type PlaygroundExample } from './http/playground-examples';
 export { COMPLEXITY_ESTIMATORS } from './http/query-complexity';
 export { buildCertgraphSchema, printSortedSchema } from './schema/build-schema';

@@ -6,6 +6,7 @@ import { loadConfig, loadHttpConfig } from './config';
 import { OpenDatabase, openDatabase } from './db/open-database';
 import { playgroundBuilt } from './http/playground';
 import { Health } from './http/health';
+import { createLogger } from './http/logger';
 import { stopOnSignals } from './http/shutdown';
 import { applySchema } from './db/schema-setup';
 import { isCatalogEmpty, seedDatabase } from './seed/seed-database';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       ...http,
       httpServer,
       catalogRefreshMs: config.catalogRefreshMs,
+      logger: createLogger(config.logLevel),
     });
     started.apollo = created.apollo;
     started.health = created.health;
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
   console.log(`Health:        http://${host}:${port}/health/live, /health/ready`);
   console.log(
     http.playground
-      ? `Playground:    http://${host}:${port}/`
+      ? `Playground:    http://${host}:${port}/${http.introspection ? '' : ' (introspection off: no docs or completion; INTROSPECTION=true)'}`
       : playgroundMissing
         ? 'Playground:    off: its bundle is missing from dist/playground (run `npm run build`)'
         : 'Playground:    off (PLAYGROUND=false)',

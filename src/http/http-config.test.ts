@@ -10,7 +10,17 @@ describe('loadHttpConfig', () => {
       maxQueryDepth: 12,
       maxQueryAliases: 30,
       maxQueryTokens: 3000,
+      maxBodyBytes: 102_400,
+      introspection: true,
+      fieldSuggestions: true,
     });
+  });
+
+  test('reads the body limit, and refuses one too small to hold a request', () => {
+    expect(loadHttpConfig({ MAX_BODY_BYTES: '2048' }).maxBodyBytes).toBe(2048);
+    expect(() => loadHttpConfig({ MAX_BODY_BYTES: '10' })).toThrow(
+      'MAX_BODY_BYTES="10": must be at least 1024 bytes',
+    );
   });
 
   test('turns the playground off in production unless PLAYGROUND says otherwise', () => {

@@ -2,6 +2,7 @@ import express, { Request, RequestHandler, Router } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root';
+import { sendError } from './json-errors';
 import type { PlaygroundExample } from './playground-examples';
 import { PLAYGROUND_CSP, renderPlaygroundPage } from './playground-page';
 
@@ -42,15 +43,31 @@ export function playgroundPage(
   return (req, res) => {
     res
       .set('content-security-policy', PLAYGROUND_CSP)
+      .set('x-frame-options', 'SAMEORIGIN')
       .set('cache-control', 'no-cache')
       .type('html')
       .send(renderPlaygroundPage({ ...urls(req), examples }));
   };
 }
 
-/** The bundle, revalidated on each visit (its file names don't change between builds). */
+/**
+ * The bundle, revalidated on each visit (its file names don't change between builds). Its files
+ * carry the page's CSP: a worker script runs under its own answer's policy, not the page's. A
+ * missing file or another method is a JSON error (json-errors.ts), not Express's HTML page.
+ */
 export function playgroundAssets(assetsDir: string): Router {
   return Router().use(
-    express.static(assetsDir, { index: false, fallthrough: false, maxAge: 0, immutable: false }),
+    (req, res, next) => {
+      if (req.method === 'GET' || req.method === 'HEAD') return next();
+      res.set('allow', 'GET, HEAD');
+      sendError(res, 405, 'METHOD_NOT_ALLOWED', 'The playground files are read with GET.');
+    },
+    express.static(assetsDir, {
+      index: false,
+      fallthrough: false,
+      maxAge: 0,
+      immutable: false,
+      setHeaders: (res) => res.setHeader('content-security-policy', PLAYGROUND_CSP),
+    }),
   );
 }

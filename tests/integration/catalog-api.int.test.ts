@@ -7,7 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { Database, Work } from '../../src/db/database';
+import { createLogger, withRequestLog } from '../../src/http/logger';
 import { Catalog } from '../../src/seed/catalog';
 import { loadSeeds, SEEDS_DIR } from '../../src/seed/load-seeds';
 import { parseSeedFile } from '../../src/seed/parse-seed-file';
@@ -621,20 +623,31 @@ describe('errors', () => {
         { code },
       ),
     );
-    const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
+    // The details go to the log (src/http/logger.ts), not to the client.
+    let logged = '';
+    const log = createLogger(
+      'error',
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          logged += chunk.toString();
+          done();
+        },
+      }),
+    );
     try {
-      const result = await seeded.api.execute(
-        'query ($code: String!) { certification(code: $code) { code level } }',
-        { code },
+      const result = await withRequestLog(log, () =>
+        seeded.api.execute('query ($code: String!) { certification(code: $code) { code level } }', {
+          code,
+        }),
       );
       expect(result.errors?.[0]).toMatchObject({
         message: 'Internal server error',
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       });
       expect(JSON.stringify(result.errors)).not.toMatch(/GURU|CertificationLevel/);
-      expect(spy).toHaveBeenCalled();
+      expect(logged).toMatch(/Unexpected error/);
+      expect(logged).toMatch(/GURU/);
     } finally {
-      spy.mockRestore();
       await seeded.db.database.write((tx) =>
         tx.run('MATCH (n:Certification {code: $code}) DELETE n', { code }),
       );

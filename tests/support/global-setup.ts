@@ -7,6 +7,9 @@ import { startLocalNeo4j } from '../../src/neo4j/local-neo4j';
  * wipe the catalog the application uses. global-teardown stops what was started here.
  */
 export default async function globalSetup(): Promise<void> {
+  // Request lines of the servers the tests start would bury jest's output; a test that reads the
+  // log sets its own level or logger.
+  process.env.LOG_LEVEL ??= 'silent';
   if (process.env.TEST_NEO4J_URI) return;
   const neo4j = await startLocalNeo4j({
     boltPort: 0,

@@ -4,6 +4,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createApp, CertgraphOptions } from '../../src/app';
 import { Database } from '../../src/db/database';
+import { createLogger } from '../../src/http/logger';
 
 /** What the server saw of one request: enough to tell a cache hit (no request) from a 304. */
 export interface SeenRequest {
@@ -23,13 +24,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The standalone app (createApp) in-process, on a free loopback port; close() in afterAll. */
+/**
+ * The standalone app (createApp) in-process, on a free loopback port; close() in afterAll. Its
+ * log is silent unless `options.logger` says otherwise.
+ */
 export async function startTestServer(
   database: Database,
   options: CertgraphOptions = {},
 ): Promise<TestServer> {
   const httpServer: Server = createServer();
-  const { app, apollo } = await createApp(database, { ...options, httpServer });
+  const { app, apollo } = await createApp(database, {
+    logger: createLogger('silent'),
+    ...options,
+    httpServer,
+  });
   const seen: SeenRequest[] = [];
   httpServer.on('request', (req, res) => {
     const url = req.url ?? ''; // Express rewrites req.url while routing

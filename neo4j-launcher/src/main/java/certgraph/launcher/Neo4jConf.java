@@ -52,6 +52,11 @@ final class Neo4jConf {
         // development/test data, and it spares every tool (app, tests, Browser) from managing a password and
         // the forced first-login password change. Never expose this configuration on a routable interface.
         s.put("dbms.security.auth_enabled", "false");
+        // With authentication off, the HTTP API's default CORS answer (Access-Control-Allow-Origin: *) would let
+        // any web page open in the user's browser run Cypher on it. Only this server's own origin is named:
+        // Browser is served from it (same origin, no CORS involved), every other origin is refused.
+        // docs/neo4j-launcher.md, "Who may call it".
+        s.put("dbms.security.http_access_control_allow_origin", "http://" + host + ":" + o.httpPort());
 
         // Modest footprint for a small shared machine. The heap is set by the JVM's -Xmx (passed by the
         // Node side); the page cache lives off-heap and would otherwise default to ~50% of free RAM.
