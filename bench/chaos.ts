@@ -359,7 +359,10 @@ interface StopRun {
   nextStart: string;
 }
 
-/** A POST whose body arrives `bodyDelayMs` after the headers: in flight while the signal lands. */
+/** How long after connecting the headers of a request are taken to be read by the server. */
+const HEADERS_READ_MS = 300;
+
+/** A POST whose body arrives `bodyDelayMs` after the signal: in flight while the signal lands. */
 function slowRequest(
   url: string,
   sent: () => void,
@@ -389,11 +392,15 @@ function slowRequest(
     request.on('error', reject);
     request.flushHeaders();
     request.write(body.subarray(0, 10));
+    // The signal goes out once the server has surely read the headers: a connection that has
+    // not yet delivered a request is idle, and a stopping server rightly closes idle ones.
     request.once('socket', (socket) =>
-      socket.once('connect', () => {
-        sent();
-        setTimeout(() => request.end(body.subarray(10)), bodyDelayMs);
-      }),
+      socket.once('connect', () =>
+        setTimeout(() => {
+          sent();
+          setTimeout(() => request.end(body.subarray(10)), bodyDelayMs);
+        }, HEADERS_READ_MS),
+      ),
     );
   });
 }
