@@ -208,6 +208,12 @@ certifications:
     ]);
   });
 
+  test('a month that does not exist is a seed problem with its place, not a RangeError', () => {
+    expect(problemsOf(DATED.replace('until: 2022-03-31', 'until: 2021-13-01'))).toEqual([
+      'seeds/test.yaml:10:9: certifications[0] "architect": requires[0].until: is not a calendar date',
+    ]);
+  });
+
   test('a lifecycle needs its own provenance and takes only known fields', () => {
     expect(
       problemsOf(

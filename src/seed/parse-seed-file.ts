@@ -1,6 +1,7 @@
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CONFIDENCE_GRADES, Confidence } from '../domain/confidence';
+import { isCalendarDay } from '../domain/validity';
 import { CERTIFICATION_LEVELS } from '../domain/vocabulary';
 import {
   Catalog,
@@ -46,10 +47,8 @@ export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   // `abort`: a string that is not YYYY-MM-DD at all is not also checked as a calendar date.
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(
-    (day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day,
-    'is not a calendar date',
-  );
+  // Checked by hand: `new Date('2021-13-01')` is an invalid date, whose toISOString throws.
+  .refine(isCalendarDay, 'is not a calendar date');
 
 const GRADES_IN_SEEDS = CONFIDENCE_GRADES.map((grade) => grade.toLowerCase());
 const confidence = z
