@@ -123,7 +123,7 @@ describe('parseSeedFile', () => {
 
   test('rejects unknown top-level keys', () => {
     expect(problemsOf('exam:\n  - code: AZ-400\n')).toEqual([
-      'seeds/test.yaml:1:1: unknown top-level key(s) "exam"; expected certifications, exams or courses',
+      'seeds/test.yaml:1:1: unknown top-level key(s) "exam"; expected certifications, exams, courses or validityPolicies',
     ]);
   });
 });
