@@ -75,6 +75,8 @@ export function assessHoldings(
   holding: readonly string[],
   holdings: readonly HeldCredentialStatement[],
   day: string,
+  /** How the request named the dated list (`holdings` in GraphQL, `holding` in the calendar). */
+  holdingsName = 'holdings',
 ): AssessedCredential[] {
   if (holding.length + holdings.length > MAX_HOLDING) {
     throw new BadUserInputError(
@@ -139,7 +141,7 @@ export function assessHoldings(
   };
   return [
     ...holding.map((code, i) => assess({ code }, `holding[${i}]`)),
-    ...holdings.map((held, i) => assess(held, `holdings[${i}]`)),
+    ...holdings.map((held, i) => assess(held, `${holdingsName}[${i}]`)),
   ];
 }
 
