@@ -17,7 +17,7 @@ function parseHolding(text: string, argument: string): HeldCredentialStatement {
       argument,
     );
   }
-  const [, code, earnedOn, renewedOn] = match;
+  const [, code, earnedOn, renewedOn] = match as unknown as [string, string, string, string?];
   for (const [field, day] of [
     ['earnedOn', earnedOn],
     ['renewedOn', renewedOn],
@@ -29,8 +29,11 @@ function parseHolding(text: string, argument: string): HeldCredentialStatement {
   return { code, earnedOn, ...(renewedOn && { renewedOn }) };
 }
 
+/** A query parameter given once, several times, or not at all (nested forms are not holdings). */
 const list = (value: unknown): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((entry) =>
+    typeof entry === 'string' ? entry : JSON.stringify(entry),
+  );
 
 /** A day as the UTC midnight ical-generator writes as that all-day date. */
 const midnight = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -102,7 +105,7 @@ export function learnerCalendarRouter(
 ): Router {
   return express.Router().get('/calendar.ics', async (req: Request, res: Response) => {
     try {
-      const asOf = req.query.asOf === undefined ? today() : String(req.query.asOf as string);
+      const asOf = req.query.asOf === undefined ? today() : list(req.query.asOf).join(',');
       if (!isCalendarDay(asOf)) {
         throw new BadUserInputError(`asOf: ${asOf} is not a calendar date (YYYY-MM-DD)`, 'asOf');
       }

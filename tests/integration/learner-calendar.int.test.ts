@@ -34,7 +34,7 @@ describe('learner calendar feed', () => {
     const events = Object.values(ical.sync.parseICS(text))
       .filter((entry): entry is VEvent => entry?.type === 'VEVENT')
       .map((event) => ({
-        summary: event.summary,
+        summary: String(event.summary as unknown as string),
         start: day(event.start),
         end: day(event.end),
         allDay: event.datetype === 'date',
