@@ -859,8 +859,9 @@ describe('validity policies as data', () => {
     const byPolicy = async (earnedOn: string) => {
       const rows = await run('certifications-by-validity.cypher', { earnedOn });
       const counts: Record<string, number> = {};
-      for (const row of rows)
+      for (const row of rows) {
         counts[row.policy as string] = (counts[row.policy as string] ?? 0) + 1;
+      }
       return { counts, admin: rows.find((row) => row.code === 'azure-administrator') };
     };
     const before = await byPolicy('2021-06-29');
