@@ -86,7 +86,11 @@ export function learnerCalendar(
       end: midnight(addDays(validUntil, 1)),
       allDay: true,
       summary:
-        renewalOpensOn === undefined ? `Last valid day: ${name}` : `Last day to renew: ${name}`,
+        held.state === 'EXPIRED'
+          ? `Expired (last valid day): ${name}`
+          : renewalOpensOn === undefined
+            ? `Last valid day: ${name}`
+            : `Last day to renew: ${name}`,
       description: `${name} counts until ${validUntil}; from ${addDays(validUntil, 1)} it must be earned again. ${about}`,
     });
   }
