@@ -12,6 +12,9 @@ export function learnerActions(
     const method = held.policy?.renewal?.method ?? 'renew it';
     const name = held.item.name;
     if (state === 'EXPIRED') {
+      // A retired certification can no longer be earned: nothing to do, its successor aside.
+      const retired = held.item.retiredOn !== undefined && day > held.item.retiredOn;
+      if (retired) continue;
       actions.push({
         on: day,
         kind: 'EARN_AGAIN',

@@ -89,9 +89,17 @@ describe('learner: what is held, for how long', () => {
       policy: null,
       ifExpired: null,
     });
+    // Azure Developer Associate retired on 2026-07-31: it cannot be earned again, so no action.
     expect(view.actions).toEqual([
-      { on: DAY, kind: 'EARN_AGAIN', code: 'azure-developer' },
       { on: '2027-03-01', kind: 'RENEW_BY', code: 'azure-administrator' },
+    ]);
+    // An expired associate that is still offered is to be earned again.
+    const { learner: earlier } = await learner(
+      [{ code: 'azure-developer', earnedOn: '2024-05-10' }],
+      '2026-01-15',
+    );
+    expect(earlier.actions).toEqual([
+      { on: '2026-01-15', kind: 'EARN_AGAIN', code: 'azure-developer' },
     ]);
   });
 
