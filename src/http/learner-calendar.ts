@@ -23,7 +23,10 @@ function parseHolding(text: string, argument: string): HeldCredentialStatement {
     ['renewedOn', renewedOn],
   ] as const) {
     if (day !== undefined && !isCalendarDay(day)) {
-      throw new BadUserInputError(`${argument}.${field}: ${day} is not a calendar date`, argument);
+      throw new BadUserInputError(
+        `${argument}.${field}: ${day} is not a calendar date`,
+        `${argument}.${field}`,
+      );
     }
   }
   return { code, earnedOn, ...(renewedOn && { renewedOn }) };

@@ -73,7 +73,7 @@ describe('learner calendar feed', () => {
     ['holding=azure-administrator', 'holding[0]', /code:earnedOn/],
     [
       'holding=AZ-400:2024-05-02&holding=azure-administrator:2021-13-01',
-      'holding[1]',
+      'holding[1].earnedOn',
       /not a calendar date/,
     ],
     ['holding=nothing-like-it:2025-01-01', 'holding[0].code', /not a certification or exam code/],
