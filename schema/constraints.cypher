@@ -12,3 +12,6 @@ FOR (c:Course) REQUIRE c.code IS UNIQUE;
 
 CREATE CONSTRAINT requirement_group_id IF NOT EXISTS
 FOR (g:RequirementGroup) REQUIRE g.id IS UNIQUE;
+
+CREATE CONSTRAINT validity_policy_id IF NOT EXISTS
+FOR (p:ValidityPolicy) REQUIRE p.id IS UNIQUE;

@@ -24,6 +24,7 @@ import { Context, createContext } from './api/context';
 import { Database } from './db/database';
 import { corsAllowlist } from './http/cors';
 import { Health } from './http/health';
+import { learnerCalendarRouter } from './http/learner-calendar';
 import { cacheDefaults, httpCachePlugin } from './http/http-cache';
 import { jsonBodiesOnly, jsonClientErrors, jsonErrors, unknownPath } from './http/json-errors';
 import { knownOperationTypesRule } from './http/known-operation-types';
@@ -248,6 +249,10 @@ export async function createApp(database: Database, options: CertgraphOptions = 
   if (server.playground) app.get('/', server.playground('/graphql'));
   const health = new Health(database.availability);
   app.use('/health', health.router);
+  app.use(
+    '/learner',
+    learnerCalendarRouter(() => server.catalog.read()),
+  );
   app.use('/graphql', server.router);
   app.use(unknownPath('/graphql'));
   app.use(

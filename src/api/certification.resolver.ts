@@ -17,6 +17,7 @@ import {
   requirementsOn,
 } from '../store/snapshot/requirements';
 import { inTurn } from '../services/turns';
+import { countedHolding } from './args/holdings';
 import { Context } from './context';
 import { SuccessionFields } from './succession.fields';
 
@@ -88,10 +89,10 @@ export class CertificationResolver extends SuccessionFields(Certification) {
     description:
       'Every distinct way to earn this certification from what the learner holds: one choice at each ONE_OF, resolved down to exams. Minimal and distinct: no way contains another.',
   })
-  paths(@Root() cert: Certification, @Ctx() { paths }: Context, @Args() args: PathsArgs) {
+  paths(@Root() cert: Certification, @Ctx() { paths, catalog }: Context, @Args() args: PathsArgs) {
     return paths.paths(
       cert.code,
-      args.holding ?? [],
+      countedHolding(catalog, args),
       checkFirstPaths(args.first),
       pathQuestion(args, 'UNCONFIRMED'),
     );
@@ -101,7 +102,11 @@ export class CertificationResolver extends SuccessionFields(Certification) {
     description:
       'Certifications this one counts toward, at any depth, and what is left for each once it is held.',
   })
-  unlocks(@Root() cert: Certification, @Ctx() { paths }: Context, @Args() args: UnlocksArgs) {
-    return paths.unlocks(cert.code, args.holding ?? [], pathQuestion(args, 'SECONDARY'));
+  unlocks(
+    @Root() cert: Certification,
+    @Ctx() { paths, catalog }: Context,
+    @Args() args: UnlocksArgs,
+  ) {
+    return paths.unlocks(cert.code, countedHolding(catalog, args), pathQuestion(args, 'SECONDARY'));
   }
 }

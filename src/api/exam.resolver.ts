@@ -8,6 +8,7 @@ import { Unlock } from '../model/unlock.type';
 import { AsOfArgs, dayOf } from './args/as-of.args';
 import { pathQuestion, UnlocksArgs } from './args/path.args';
 import { requiredBy } from '../store/snapshot/requirements';
+import { countedHolding } from './args/holdings';
 import { Context } from './context';
 import { SuccessionFields } from './succession.fields';
 
@@ -49,7 +50,7 @@ export class ExamResolver extends SuccessionFields(Exam) {
     description:
       'Certifications this exam counts toward, at any depth, and what is left for each once it is passed.',
   })
-  unlocks(@Root() exam: Exam, @Ctx() { paths }: Context, @Args() args: UnlocksArgs) {
-    return paths.unlocks(exam.code, args.holding ?? [], pathQuestion(args, 'SECONDARY'));
+  unlocks(@Root() exam: Exam, @Ctx() { paths, catalog }: Context, @Args() args: UnlocksArgs) {
+    return paths.unlocks(exam.code, countedHolding(catalog, args), pathQuestion(args, 'SECONDARY'));
   }
 }

@@ -26,6 +26,10 @@ import { listItems } from '../store/snapshot/listing';
 import { CertificationListArgs, ListArgs, listQuery } from './args/list.args';
 import { PlanArgs, pathQuestion, UnlocksArgs } from './args/path.args';
 import { inTurn } from '../services/turns';
+import { assessedHoldings, countedHolding } from './args/holdings';
+import { countingCodes } from '../services/held-credentials';
+import { planValidity } from '../services/plan-validity';
+import { withValidity } from './plan.resolver';
 import { Context } from './context';
 import { nodeById } from './node-lookup';
 import { checkPageSize, toConnection } from './pagination';
@@ -116,13 +120,15 @@ export class QueryResolver {
     description:
       'The single best path to a certification from what the learner holds, proven optimal where `optimal` says so. Null when no certification has that code.',
   })
-  plan(@Ctx() { paths }: Context, @Args() args: PlanArgs) {
-    return paths.plan(
+  async plan(@Ctx() { paths, catalog }: Context, @Args() args: PlanArgs) {
+    const assessed = assessedHoldings(catalog, args);
+    const plan = await paths.plan(
       args.target,
-      args.holding ?? [],
+      [...(args.holding ?? []), ...countingCodes(assessed)],
       args.optimizeFor ?? 'FEWEST_EXAMS',
       pathQuestion(args, 'SECONDARY'),
     );
+    return plan && withValidity(plan, planValidity(catalog, plan, assessed));
   }
 
   @Query(() => [Unlock], {
@@ -130,11 +136,11 @@ export class QueryResolver {
       'What an exam or certification counts toward, at any depth, and how much is left for each once it is held. Closest first.',
   })
   unlocks(
-    @Ctx() { paths }: Context,
+    @Ctx() { paths, catalog }: Context,
     @Arg('code', { description: 'An exam code or certification slug, any letter case.' })
     code: string,
     @Args() args: UnlocksArgs,
   ) {
-    return paths.unlocks(code, args.holding ?? [], pathQuestion(args, 'SECONDARY'));
+    return paths.unlocks(code, countedHolding(catalog, args), pathQuestion(args, 'SECONDARY'));
   }
 }

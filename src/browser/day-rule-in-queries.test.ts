@@ -20,6 +20,7 @@ test('every query file is read', () => {
 
 describe.each([
   'alternatives.cypher',
+  'certifications-by-validity.cypher',
   'exam-unlocks.cypher',
   'requirement-tree.cypher',
   'retired-items.cypher',

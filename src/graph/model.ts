@@ -4,7 +4,13 @@ import { RequirementMode } from '../domain/vocabulary';
  * The property graph in Neo4j (docs/graph-model.md draws it). Labels and relationship types are
  * a closed set, so Cypher may be templated from them; user input only ever goes in parameters.
  */
-export const NODE_LABELS = ['Certification', 'Exam', 'Course', 'RequirementGroup'] as const;
+export const NODE_LABELS = [
+  'Certification',
+  'Exam',
+  'Course',
+  'RequirementGroup',
+  'ValidityPolicy',
+] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 export const RELATIONSHIP_TYPES = [
@@ -13,15 +19,17 @@ export const RELATIONSHIP_TYPES = [
   'PREPARES_FOR',
   'REPLACED_BY',
   'SUCCEEDED_BY',
+  'GOVERNS',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
-/** Catalog items are keyed by `code`; requirement groups, which have no code, by `id`. */
+/** Catalog items are keyed by `code`; requirement groups and validity policies by `id`. */
 export const KEY_PROPERTY: Record<NodeLabel, 'code' | 'id'> = {
   Certification: 'code',
   Exam: 'code',
   Course: 'code',
   RequirementGroup: 'id',
+  ValidityPolicy: 'id',
 };
 
 /** Extra label that makes a group's mode visible at a glance in Neo4j Browser. */

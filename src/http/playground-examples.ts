@@ -1,4 +1,5 @@
 import { GraphQLSchema, parse, validate } from 'graphql';
+import { LEARNER_EXAMPLES } from './learner-examples';
 
 /** One ready-made tab of the playground: a named operation and its variables. */
 export interface PlaygroundExample {
@@ -87,6 +88,7 @@ query RequirementDiagram($code: String!) {
 `,
     variables: { code: 'devops-engineer' },
   },
+  ...LEARNER_EXAMPLES,
 ];
 
 /** Paths, plans and unlocks (src/paths). */

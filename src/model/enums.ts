@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { CONFIDENCE_GRADES, Confidence as ConfidenceName } from '../domain/confidence';
 import { ITEM_STATUSES, ItemStatus as ItemStatusName } from '../domain/status';
+import { CREDENTIAL_STATES, CredentialState as CredentialStateName } from '../domain/validity';
 import {
   CERTIFICATION_LEVELS,
   CertificationLevel as CertificationLevelName,
@@ -117,5 +118,32 @@ registerEnumType(DiagramFormat, {
   name: 'DiagramFormat',
   valuesConfig: {
     MERMAID: { description: 'Mermaid flowchart text, for Markdown, wikis and mermaid.js.' },
+  },
+});
+
+export const CredentialState = enumOf(CREDENTIAL_STATES);
+export type CredentialState = CredentialStateName;
+registerEnumType(CredentialState, {
+  name: 'CredentialState',
+  description:
+    'Where a held credential stands on the day asked, under the validity policy of the day it was earned (docs/validity.md).',
+  valuesConfig: {
+    ACTIVE: { description: 'Valid, and its renewal window has not opened yet.' },
+    RENEWAL_OPEN: {
+      description:
+        'Valid and counting, and renewable now: the window runs from `renewalOpensOn` to `validUntil`.',
+    },
+    EXPIRED: {
+      description:
+        'Past `validUntil`: it counts toward nothing and cannot be renewed; it must be earned again.',
+    },
+    DOES_NOT_EXPIRE: {
+      description:
+        'Its policy never expires it (fundamentals), or it is an exam pass; also a code given without dates.',
+    },
+    RETIRED_BUT_HELD: {
+      description:
+        'The certification is retired: it can no longer be earned or renewed, but counts until it expires.',
+    },
   },
 });

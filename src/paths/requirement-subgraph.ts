@@ -49,6 +49,7 @@ export function subgraphOf(graph: PropertyGraph): RequirementSubgraph {
       items.set(id, node.properties);
       continue;
     }
+    if (node.label === 'ValidityPolicy') continue; // not part of any requirement
     const kind = DAG_KIND_OF_LABEL[node.label] ?? (node.properties.mode as DagNodeKind);
     dag.set(id, { id, kind, key: node.key, children: [] });
     if (node.label !== 'RequirementGroup') items.set(id, node.properties);

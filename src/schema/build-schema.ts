@@ -5,6 +5,7 @@ import { CatalogItemResolver } from '../api/catalog-item.resolver';
 import { CertificationResolver } from '../api/certification.resolver';
 import { CourseResolver } from '../api/course.resolver';
 import { ExamResolver } from '../api/exam.resolver';
+import { LearnerResolver } from '../api/learner.resolver';
 import { PlanResolver } from '../api/plan.resolver';
 import { QueryResolver } from '../api/query.resolver';
 import { RequirementGroupResolver } from '../api/requirement-group.resolver';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   CourseResolver,
   RequirementGroupResolver,
   PlanResolver,
+  LearnerResolver,
 ] as const;
 
 export function buildCertgraphSchema(): Promise<GraphQLSchema> {

@@ -127,7 +127,70 @@ export function catalogToGraph(catalog: Catalog): PropertyGraph {
     );
   }
   relationships.push(...successionRelationships(catalog));
+  addValidityPolicies(catalog, nodes, relationships);
   return { nodes, relationships };
+}
+
+/** An empty list stored in Neo4j reads back typeless; an absent property says the same. */
+const nonEmpty = (list: string[]) => (list.length > 0 ? list : undefined);
+
+/**
+ * Each validity policy is a node (its parts' provenance prefixed `validity`, `renewal`,
+ * `expiry`) that GOVERNS every certification it covers, by level or by code, so that Neo4j
+ * Browser shows which rule keeps which certification.
+ */
+function addValidityPolicies(
+  catalog: Catalog,
+  nodes: GraphNode[],
+  relationships: GraphRelationship[],
+): void {
+  for (const policy of catalog.validityPolicies ?? []) {
+    const ref: NodeRef = { label: 'ValidityPolicy', key: policy.id };
+    const { validity, renewal, onExpiry } = policy;
+    nodes.push({
+      ...ref,
+      properties: defined({
+        id: policy.id,
+        name: policy.name,
+        levels: nonEmpty(policy.levels),
+        certifications: nonEmpty(policy.certifications),
+        validFrom: policy.from,
+        validUntil: policy.until,
+        expires: validity.expires,
+        validityMonths: validity.months,
+        validityConfidence: validity.provenance.confidence,
+        validitySources: validity.provenance.sources,
+        validityNotes: nonEmpty(validity.provenance.notes),
+        renewalMethod: renewal?.method,
+        renewalOpensMonthsBeforeExpiry: renewal?.opensMonthsBeforeExpiry,
+        renewalExtendsMonths: renewal?.extendsMonths,
+        renewalConfidence: renewal?.provenance.confidence,
+        renewalSources: renewal?.provenance.sources,
+        renewalNotes: renewal && nonEmpty(renewal.provenance.notes),
+        expiryRule: onExpiry?.rule,
+        expiryConfidence: onExpiry?.provenance.confidence,
+        expirySources: onExpiry?.provenance.sources,
+        expiryNotes: onExpiry && nonEmpty(onExpiry.provenance.notes),
+      }),
+    });
+    const governed = catalog.certifications.filter(
+      (cert) =>
+        policy.certifications.includes(cert.code) ||
+        (policy.levels.includes(cert.level) &&
+          // A certification a policy names itself is governed by that one alone.
+          !(catalog.validityPolicies ?? []).some(
+            (other) => other !== policy && other.certifications.includes(cert.code),
+          )),
+    );
+    governed.forEach((cert, position) =>
+      relationships.push({
+        type: 'GOVERNS',
+        from: ref,
+        to: { label: 'Certification', key: cert.code },
+        position,
+      }),
+    );
+  }
 }
 
 /** The lifecycle as node properties; its provenance gets a `lifecycle` prefix. */

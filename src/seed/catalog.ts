@@ -81,6 +81,30 @@ export interface CourseSeed extends ItemBase {
 }
 
 export type ItemKind = 'certifications' | 'exams' | 'courses';
+/** Every list a seed file may hold: the catalog items, and the validity policies. */
+export type SeedListKind = ItemKind | 'validityPolicies';
+
+/**
+ * How long certifications of some levels (or single certifications) count once earned, for those
+ * earned on the days it applies (`from`/`until`); each part with its own provenance
+ * (docs/validity.md).
+ */
+export interface ValidityPolicySeed {
+  id: string;
+  name: string;
+  levels: CertificationLevel[];
+  certifications: string[];
+  from?: string;
+  until?: string;
+  validity: { expires: boolean; months?: number; provenance: Provenance };
+  renewal?: {
+    method: string;
+    opensMonthsBeforeExpiry: number;
+    extendsMonths: number;
+    provenance: Provenance;
+  };
+  onExpiry?: { rule: string; provenance: Provenance };
+}
 
 /** A place in a seed file: 1-based line and column, as editors count them. */
 export interface SeedPosition {
@@ -91,7 +115,7 @@ export interface SeedPosition {
 /** Where an item was written, so that every error can point a curator at it. */
 export interface SeedLocation {
   file: string;
-  kind: ItemKind;
+  kind: SeedListKind;
   index: number;
   code?: string;
   /** Where the item starts in its file (absent for items not read from a file). */
@@ -110,6 +134,8 @@ export interface Catalog {
   certifications: Located<CertificationSeed>[];
   exams: Located<ExamSeed>[];
   courses: Located<CourseSeed>[];
+  /** Absent in catalogs that state none (tests, imports): nothing is said to expire. */
+  validityPolicies?: Located<ValidityPolicySeed>[];
 }
 
 /** `certifications[3] "devops-engineer"`: the item as a curator finds it in its file. */

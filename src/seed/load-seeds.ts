@@ -53,6 +53,11 @@ function* citations(
   for (const course of catalog.courses) {
     yield* cited(course.location, 'duration.sources', course.duration?.provenance);
   }
+  for (const policy of catalog.validityPolicies ?? []) {
+    yield* cited(policy.location, 'validity.sources', policy.validity.provenance);
+    yield* cited(policy.location, 'renewal.sources', policy.renewal?.provenance);
+    yield* cited(policy.location, 'onExpiry.sources', policy.onExpiry?.provenance);
+  }
 }
 
 /** A source that is a document kept in seeds/ (`seeds/…`) must be there, in `dir`. */
@@ -86,7 +91,7 @@ export async function loadSeeds(dir = SEEDS_DIR): Promise<Catalog> {
       { location: { file: dir }, message: 'no .yaml seed files found' },
     ]);
   }
-  const catalog: Catalog = { certifications: [], exams: [], courses: [] };
+  const catalog: Catalog = { certifications: [], exams: [], courses: [], validityPolicies: [] };
   const problems = [];
   for (const file of files) {
     const shown = path.relative(process.cwd(), file) || file;
@@ -95,6 +100,7 @@ export async function loadSeeds(dir = SEEDS_DIR): Promise<Catalog> {
     catalog.certifications.push(...parsed.catalog.certifications);
     catalog.exams.push(...parsed.catalog.exams);
     catalog.courses.push(...parsed.catalog.courses);
+    catalog.validityPolicies?.push(...(parsed.catalog.validityPolicies ?? []));
   }
   // Cross-item checks only make sense once every item parsed: a reference to an item with a
   // typo in it would otherwise be reported as unknown too.

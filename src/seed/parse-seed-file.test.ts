@@ -123,7 +123,7 @@ describe('parseSeedFile', () => {
 
   test('rejects unknown top-level keys', () => {
     expect(problemsOf('exam:\n  - code: AZ-400\n')).toEqual([
-      'seeds/test.yaml:1:1: unknown top-level key(s) "exam"; expected certifications, exams or courses',
+      'seeds/test.yaml:1:1: unknown top-level key(s) "exam"; expected certifications, exams, courses or validityPolicies',
     ]);
   });
 });
@@ -205,6 +205,12 @@ certifications:
       'seeds/test.yaml:10:9: certifications[0] "architect": requires[0].until: is not a calendar date',
       'seeds/test.yaml:13:9: certifications[0] "architect": requires[1].until: 2021-01-01 is before from (2022-04-01)',
       'seeds/test.yaml:20:13: certifications[0] "architect": requires[2].oneOf[1].confidence: must be one of official, secondary, unconfirmed',
+    ]);
+  });
+
+  test('a month that does not exist is a seed problem with its place, not a RangeError', () => {
+    expect(problemsOf(DATED.replace('until: 2022-03-31', 'until: 2021-13-01'))).toEqual([
+      'seeds/test.yaml:10:9: certifications[0] "architect": requires[0].until: is not a calendar date',
     ]);
   });
 

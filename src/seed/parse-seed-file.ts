@@ -1,6 +1,7 @@
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CONFIDENCE_GRADES, Confidence } from '../domain/confidence';
+import { isCalendarDay } from '../domain/validity';
 import { CERTIFICATION_LEVELS } from '../domain/vocabulary';
 import {
   Catalog,
@@ -46,10 +47,8 @@ export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   // `abort`: a string that is not YYYY-MM-DD at all is not also checked as a calendar date.
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(
-    (day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day,
-    'is not a calendar date',
-  );
+  // Checked by hand: `new Date('2021-13-01')` is an invalid date, whose toISOString throws.
+  .refine(isCalendarDay, 'is not a calendar date');
 
 const GRADES_IN_SEEDS = CONFIDENCE_GRADES.map((grade) => grade.toLowerCase());
 const confidence = z
@@ -151,10 +150,73 @@ const itemSchemas = {
   }),
 } as const;
 
+const POLICY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const months = z.number().int('must be a whole number of months').positive('must be more than 0');
+
+/** A validity policy (docs/validity.md): each part carries its own provenance. */
+const validityPolicy = z
+  .strictObject({
+    id: z.string().regex(POLICY_ID, 'must be a lower-case slug such as "microsoft-fundamentals"'),
+    name: text,
+    levels: z
+      .array(
+        z.enum(CERTIFICATION_LEVELS, {
+          error: `must be one of ${CERTIFICATION_LEVELS.join(', ')}`,
+        }),
+      )
+      .default([]),
+    certifications: z.array(certificationCode).default([]),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+    validity: z
+      .strictObject({ expires: z.boolean(), months: months.optional(), confidence, sources, notes })
+      .refine((v) => v.expires === (v.months !== undefined), {
+        error: 'give months exactly when expires is true',
+      })
+      .transform(({ confidence, sources, notes, ...rest }) => ({
+        ...rest,
+        provenance: { confidence, sources, notes },
+      })),
+    renewal: z
+      .strictObject({
+        method: text,
+        opensMonthsBeforeExpiry: months,
+        extendsMonths: months,
+        confidence,
+        sources,
+        notes,
+      })
+      .transform(({ confidence, sources, notes, ...rest }) => ({
+        ...rest,
+        provenance: { confidence, sources, notes },
+      }))
+      .optional(),
+    onExpiry: z
+      .strictObject({ rule: text, confidence, sources, notes })
+      .transform(({ confidence, sources, notes, rule }) => ({
+        rule,
+        provenance: { confidence, sources, notes },
+      }))
+      .optional(),
+  })
+  .refine((p) => p.levels.length + p.certifications.length > 0, {
+    error: 'must name levels or certifications it covers',
+    path: ['levels'],
+  })
+  .refine((p) => !(p.from && p.until && p.from > p.until), {
+    error: 'is before from',
+    path: ['until'],
+  })
+  .refine((p) => p.validity.expires || p.renewal === undefined, {
+    error: 'a policy whose certifications do not expire has no renewal',
+    path: ['renewal'],
+  });
+
 const fileSchema = z.strictObject({
   certifications: z.array(z.unknown()).optional(),
   exams: z.array(z.unknown()).optional(),
   courses: z.array(z.unknown()).optional(),
+  validityPolicies: z.array(z.unknown()).optional(),
 });
 
 const REQUIREMENT_KEYS = ['exam', 'certification', 'oneOf', 'allOf'] as const;
@@ -273,7 +335,7 @@ export function parseSeedFile(
   file: string,
   source: string,
 ): { catalog: Catalog; problems: SeedProblem[] } {
-  const catalog: Catalog = { certifications: [], exams: [], courses: [] };
+  const catalog: Catalog = { certifications: [], exams: [], courses: [], validityPolicies: [] };
   const problems: SeedProblem[] = [];
   const lines = new LineCounter();
   const bytes = Buffer.byteLength(source, 'utf8');
@@ -321,7 +383,7 @@ export function parseSeedFile(
       const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       const message =
         unknownKeys.length > 0
-          ? `unknown top-level key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; expected certifications, exams or courses`
+          ? `unknown top-level key(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; expected certifications, exams, courses or validityPolicies`
           : `${zodPath(issue.path)}: ${issue.message}`;
       const at = everywhere.get(unknownKeys[0] ?? zodPath(issue.path)) ?? { line: 1, column: 1 };
       problems.push({ location: { file, ...at }, message });
@@ -396,5 +458,39 @@ export function parseSeedFile(
       }
     });
   }
+  const listedPolicies = document.get('validityPolicies', true);
+  (top.data.validityPolicies ?? []).forEach((raw, index) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    const node = isSeq(listedPolicies) ? listedPolicies.items[index] : undefined;
+    const location: SeedLocation = {
+      file,
+      kind: 'validityPolicies',
+      index,
+      code: typeof id === 'string' ? id : undefined,
+      ...positionOf(lines, node),
+      fields: fieldPositions(lines, node),
+    };
+    const result = validityPolicy.safeParse(raw);
+    if (result.success) {
+      catalog.validityPolicies?.push({ ...result.data, location });
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const field = zodPath(issue.path);
+      problems.push({
+        location,
+        field: field || undefined,
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+            : valueAt(raw, issue.path) === undefined && issue.code !== 'custom'
+              ? 'is missing'
+              : issue.message,
+        ...(issue.code === 'unrecognized_keys' && {
+          position: location.fields?.get([field, issue.keys[0]].filter(Boolean).join('.')),
+        }),
+      });
+    }
+  });
   return { catalog, problems };
 }

@@ -1,4 +1,5 @@
 import { findCycles } from '../graph/find-cycles';
+import { validityPolicyProblems } from './validate-policies';
 import {
   Catalog,
   describeLocation,
@@ -288,6 +289,7 @@ export function validateCatalog(catalog: Catalog): SeedProblem[] {
     ...referenceProblems(catalog),
     ...lifecycleProblems(catalog),
     ...knownWhenRequiredProblems(catalog),
+    ...validityPolicyProblems(catalog),
     ...catalog.certifications.flatMap((cert) =>
       entryProblems(cert.requires, 'requires', {}, cert.location),
     ),

@@ -2,7 +2,8 @@ import { plainProperties } from '../db/properties';
 import { Certification } from '../model/certification.type';
 import { Course } from '../model/course.type';
 import { DatedRequirement } from '../model/dated-requirement.type';
-import { Confidence } from '../model/enums';
+import { CertificationLevel, Confidence } from '../model/enums';
+import { ExpiryRule, RenewalRule, ValidityPolicy } from '../model/validity-policy.type';
 import { Exam } from '../model/exam.type';
 
 /** How the catalog's nodes and relationships become the model's objects. */
@@ -34,4 +35,39 @@ export function datedRequirementOf(r: Properties): DatedRequirement {
     sources: (r.sources as string[] | null) ?? [],
     notes: (r.notes as string[] | null) ?? [],
   };
+}
+
+const fact = (p: Properties, prefix: string) => ({
+  confidence: (p[`${prefix}Confidence`] as Confidence | null) ?? 'UNCONFIRMED',
+  sources: (p[`${prefix}Sources`] as string[] | null) ?? [],
+  notes: (p[`${prefix}Notes`] as string[] | null) ?? [],
+});
+
+/** A ValidityPolicy node's properties (catalog-to-graph.ts) as the model's object. */
+export function toValidityPolicy(properties: Properties): ValidityPolicy {
+  const p = plainProperties(properties);
+  const renewal: RenewalRule | undefined =
+    p.renewalMethod === undefined || p.renewalMethod === null
+      ? undefined
+      : {
+          method: p.renewalMethod as string,
+          opensMonthsBeforeExpiry: p.renewalOpensMonthsBeforeExpiry as number,
+          extendsMonths: p.renewalExtendsMonths as number,
+          ...fact(p, 'renewal'),
+        };
+  const onExpiry: ExpiryRule | undefined =
+    typeof p.expiryRule === 'string' ? { rule: p.expiryRule, ...fact(p, 'expiry') } : undefined;
+  return Object.assign(new ValidityPolicy(), {
+    id: p.id as string,
+    name: p.name as string,
+    levels: (p.levels as CertificationLevel[] | null) ?? [],
+    certifications: (p.certifications as string[] | null) ?? [],
+    validFrom: (p.validFrom as string | null) ?? undefined,
+    validUntil: (p.validUntil as string | null) ?? undefined,
+    expires: p.expires === true,
+    validityMonths: (p.validityMonths as number | null) ?? undefined,
+    validity: fact(p, 'validity'),
+    renewal,
+    onExpiry,
+  });
 }

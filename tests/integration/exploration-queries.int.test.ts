@@ -13,12 +13,14 @@ import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-da
 
 const COVERED = [
   'alternatives.cypher',
+  'certifications-by-validity.cypher',
   'exam-unlocks.cypher',
   'requirement-history.cypher',
   'requirement-tree.cypher',
   'retired-items.cypher',
   'shortest-chain.cypher',
   'unconfirmed-facts.cypher',
+  'validity-policies.cypher',
 ];
 
 /** Statuses of an item that can be taken or earned by its own dates. */
@@ -826,3 +828,47 @@ certifications:
 exams:
 ${[1, 2, 3, 4, 5].map((n) => `  - { code: EX-${n}, name: Exam ${n}, confidence: official, sources: [https://example.org/ex-${n}] }`).join('\n')}
 `;
+
+describe('validity policies as data', () => {
+  beforeAll(() => resetAndSeed(db.database));
+
+  test('validity policies: two role-based periods governing the 31 role-based certifications, and fundamentals', async () => {
+    const rows = await run('validity-policies.cypher');
+    expect(
+      rows.map((row) => [
+        row.id,
+        row.validFrom,
+        row.validUntil,
+        row.expires,
+        row.validityMonths,
+        row.renewalOpensMonthsBeforeExpiry,
+        row.validityConfidence,
+        row.certifications,
+      ]),
+    ).toEqual([
+      ['microsoft-fundamentals', null, null, false, null, null, 'OFFICIAL', 0],
+      ['microsoft-role-based-one-year', '2021-06-30', null, true, 12, 6, 'OFFICIAL', 31],
+      ['microsoft-role-based-two-years', null, '2021-06-29', true, 24, 6, 'OFFICIAL', 31],
+    ]);
+    expect(rows[1].sources).toContain(
+      'https://learn.microsoft.com/en-us/credentials/support/credential-expiration-policy',
+    );
+  });
+
+  test('certifications by validity rule: two years if earned on 2021-06-29, one year from 2021-06-30', async () => {
+    const byPolicy = async (earnedOn: string) => {
+      const rows = await run('certifications-by-validity.cypher', { earnedOn });
+      const counts: Record<string, number> = {};
+      for (const row of rows) {
+        counts[row.policy as string] = (counts[row.policy as string] ?? 0) + 1;
+      }
+      return { counts, admin: rows.find((row) => row.code === 'azure-administrator') };
+    };
+    const before = await byPolicy('2021-06-29');
+    expect(before.counts).toEqual({ 'microsoft-role-based-two-years': 31 });
+    expect(before.admin).toMatchObject({ validityMonths: 24, renewalOpensMonthsBeforeExpiry: 6 });
+    const after = await byPolicy('2021-06-30');
+    expect(after.counts).toEqual({ 'microsoft-role-based-one-year': 31 });
+    expect(after.admin).toMatchObject({ level: 'ASSOCIATE', validityMonths: 12 });
+  });
+});

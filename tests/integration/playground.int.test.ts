@@ -65,7 +65,7 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
   try {
     expect(await page.title()).toMatch(/certgraph/);
     const tabs = page.locator('.graphiql-tab');
-    await tabs.nth(9).waitFor();
+    await tabs.nth(12).waitFor();
     const tabNames = await tabs.allInnerTexts();
     expect(tabNames.map((name) => name.trim())).toEqual([
       'Requirements',
@@ -78,6 +78,9 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
       'Search',
       'ExpertCertifications',
       'RequirementDiagram',
+      'Learner',
+      'PlanOverTime',
+      'ValidityPolicies',
     ]);
 
     await page.locator('.graphiql-query-editor .view-lines').waitFor();
@@ -166,10 +169,10 @@ test('at 1440 px every example tab, and a tab just added, is on screen', async (
   const { context, page, problems } = await open(`${server.origin}/`);
   try {
     const tabs = page.locator('.graphiql-tab');
-    await tabs.nth(9).waitFor();
+    await tabs.nth(12).waitFor();
     await page.locator('.graphiql-tab-add').click();
-    await tabs.nth(10).waitFor();
-    expect(await tabs.count()).toBe(11);
+    await tabs.nth(13).waitFor();
+    expect(await tabs.count()).toBe(14);
     const width = page.viewportSize()!.width;
     for (const box of await Promise.all((await tabs.all()).map((tab) => tab.boundingBox()))) {
       expect(box).not.toBeNull();

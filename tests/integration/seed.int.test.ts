@@ -66,7 +66,14 @@ describe('seeding', () => {
       relationshipsUpdated: 0,
       relationshipsDeleted: 0,
     });
-    expect([report.nodesCreated, report.relationshipsCreated]).toEqual([110, 135]);
+    // 110 catalog nodes and 135 requirement and lifecycle links, plus the 3 validity policies of
+    // seeds/microsoft/validity-policies.yaml: the two role-based ones each GOVERN the 31
+    // associate, expert and specialty certifications (62 links); no fundamentals is catalogued.
+    expect([report.nodesCreated, report.relationshipsCreated]).toEqual([113, 197]);
+    expect(await count('MATCH (n:ValidityPolicy) RETURN count(n)')).toBe(3);
+    expect(
+      await count('MATCH (:ValidityPolicy)-[r:GOVERNS]->(:Certification) RETURN count(r)'),
+    ).toBe(62);
     expect(await count('MATCH (n:Certification) RETURN count(n)')).toBe(
       catalog.certifications.length,
     );

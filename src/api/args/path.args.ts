@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { Confidence, PlanObjective } from '../../model/enums';
+import { HeldCredentialInput } from '../../model/learner.type';
 import { PathQuestion } from '../../services/paths.service';
 import { checkPageSize } from '../pagination';
 import { AsOfArgs, dayOf } from './as-of.args';
@@ -11,6 +12,12 @@ const HOLDING = {
   nullable: true,
   description:
     'Certification and exam codes the learner already holds, any letter case. A held certification counts as met without its exams, and so does everything it necessarily includes. Unknown codes are an error.',
+} as const;
+
+const HOLDINGS = {
+  nullable: true,
+  description:
+    'What the learner holds, with the days it was earned and renewed: on the day asked an expired certification counts toward nothing, one in its renewal window counts (Plan.warnings says so). Taken together with `holding`.',
 } as const;
 
 const minConfidence = (defaultValue: Confidence) =>
@@ -26,6 +33,9 @@ const minConfidence = (defaultValue: Confidence) =>
 export class PathsArgs extends AsOfArgs {
   @Field(() => [String], HOLDING)
   holding?: string[] | null;
+
+  @Field(() => [HeldCredentialInput], HOLDINGS)
+  holdings?: HeldCredentialInput[] | null;
 
   @Field(() => Int, {
     nullable: true,
@@ -43,6 +53,9 @@ export class PathsArgs extends AsOfArgs {
 export class UnlocksArgs extends AsOfArgs {
   @Field(() => [String], HOLDING)
   holding?: string[] | null;
+
+  @Field(() => [HeldCredentialInput], HOLDINGS)
+  holdings?: HeldCredentialInput[] | null;
 
   @Field(() => Confidence, minConfidence('SECONDARY'))
   minConfidence?: Confidence | null;

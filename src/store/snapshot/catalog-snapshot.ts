@@ -4,7 +4,15 @@ import { Course } from '../../model/course.type';
 import { DatedRequirement } from '../../model/dated-requirement.type';
 import { Exam } from '../../model/exam.type';
 import { RequirementSubgraph, subgraphOf } from '../../paths/requirement-subgraph';
-import { AnyItem, CatalogItemLabel, datedRequirementOf, ItemOf, toItem } from '../records';
+import { ValidityPolicy } from '../../model/validity-policy.type';
+import {
+  AnyItem,
+  CatalogItemLabel,
+  datedRequirementOf,
+  ItemOf,
+  toItem,
+  toValidityPolicy,
+} from '../records';
 
 /** A REQUIRES or ONE_OF relationship, with when it applied and on whose word. */
 export interface RequirementEdge {
@@ -54,6 +62,8 @@ export class CatalogSnapshot {
   private readonly courses = new Map<string, Course[]>();
   private readonly exams = new Map<string, Exam[]>();
   private readonly successions = new Map<string, Succession>();
+  /** Every validity policy, in id order (docs/validity.md). */
+  readonly validityPolicies: ValidityPolicy[] = [];
   /** Every item of each kind, in code order: the lists page through these. */
   readonly sorted: ByLabel<AnyItem[]>;
   /** The requirement DAG and item facts, as the path algorithms take them. */
@@ -69,6 +79,10 @@ export class CatalogSnapshot {
       if (node.label === 'RequirementGroup') {
         const mode = (node.properties.mode as RequirementMode | undefined) ?? 'ALL_OF';
         this.groupNodes.set(id, { id, key: node.key, mode });
+        continue;
+      }
+      if (node.label === 'ValidityPolicy') {
+        this.validityPolicies.push(toValidityPolicy(node.properties));
         continue;
       }
       const item = toItem(node.label, node.properties);
@@ -105,6 +119,7 @@ export class CatalogSnapshot {
       Exam: [...this.codes.Exam.values()].sort(byCode),
       Course: [...this.codes.Course.values()].sort(byCode),
     };
+    this.validityPolicies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.subgraph = subgraphOf(graph);
   }
 
