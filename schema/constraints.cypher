@@ -12,3 +12,10 @@ FOR (c:Course) REQUIRE c.code IS UNIQUE;
 
 CREATE CONSTRAINT requirement_group_id IF NOT EXISTS
 FOR (g:RequirementGroup) REQUIRE g.id IS UNIQUE;
+
+// Curation (docs/curation.md): one catalog version node, and an audit entry per change.
+CREATE CONSTRAINT catalog_state_id IF NOT EXISTS
+FOR (s:CatalogState) REQUIRE s.id IS UNIQUE;
+
+CREATE CONSTRAINT catalog_change_id IF NOT EXISTS
+FOR (c:CatalogChange) REQUIRE c.id IS UNIQUE;

@@ -15,8 +15,10 @@ import {
   DEFAULT_MAX_QUERY_COMPLEXITY,
   DEFAULT_MAX_QUERY_DEPTH,
   DEFAULT_MAX_QUERY_TOKENS,
+  CuratorConfig,
   HttpConfig,
 } from './config';
+import { CuratorAuth } from './curation/auth';
 import { Context, createContext } from './api/context';
 import { Database } from './db/database';
 import { corsAllowlist } from './http/cors';
@@ -48,6 +50,10 @@ const CLIENT_FACING_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'DATABASE_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
+  // Curation (src/curation/): who may write, and a stale expectedVersion.
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
 ]);
 
 /** Apollo's own refusals of a bad request that come without a code of their own. */
@@ -81,6 +87,8 @@ export interface CertgraphOptions extends Partial<HttpConfig> {
    * before every request (default: DEFAULT_REFRESH_MS). See src/store/catalog-projection.ts.
    */
   catalogRefreshMs?: number;
+  /** Who may curate through mutations (docs/curation.md); default: nobody. */
+  curators?: CuratorConfig;
 }
 
 /** Embedders opt in to CORS and the playground; the standalone app reads them from the env. */
@@ -116,12 +124,14 @@ export async function createCertgraphServer(
     httpServer,
     playgroundAssetsDir = DEFAULT_PLAYGROUND_ASSETS_DIR,
     catalogRefreshMs = DEFAULT_REFRESH_MS,
+    curators,
     ...given
   } = options;
   const http: HttpConfig = { ...DEFAULT_OPTIONS, ...definedOnly(given) };
   if (http.playground) assertPlaygroundBuilt(playgroundAssetsDir);
 
   const schema = await buildCertgraphSchema();
+  const auth = new CuratorAuth(curators);
   const catalog = await CatalogProjection.load(database, {
     refreshMs: catalogRefreshMs,
     log: (line) => console.error(`[catalog] ${line}`),
@@ -177,7 +187,13 @@ export async function createCertgraphServer(
     cacheDefaults,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async () => createContext(await catalog.read()),
+      context: async ({ req }) =>
+        createContext(await catalog.read(), {
+          auth,
+          database,
+          projection: catalog,
+          authorization: req.headers.authorization,
+        }),
     }),
   );
   return { apollo, catalog, router, playground };

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { CatalogItemResolver } from '../api/catalog-item.resolver';
 import { CertificationResolver } from '../api/certification.resolver';
 import { CourseResolver } from '../api/course.resolver';
+import { CurationResolver } from '../api/curation.resolver';
 import { ExamResolver } from '../api/exam.resolver';
 import { PlanResolver } from '../api/plan.resolver';
 import { QueryResolver } from '../api/query.resolver';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   CourseResolver,
   RequirementGroupResolver,
   PlanResolver,
+  CurationResolver,
 ] as const;
 
 export function buildCertgraphSchema(): Promise<GraphQLSchema> {
