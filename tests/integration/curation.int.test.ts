@@ -1,4 +1,7 @@
 import { SignJWT } from 'jose';
+import { loadExplorationQueries } from '../../src/browser/exploration-queries';
+import { curate } from '../../src/curation/curate';
+import * as mutations from '../../src/curation/mutations';
 import { CATALOG_REFRESH_FOR_TESTS, TOKEN, curatorClient } from '../support/curation';
 import { startTestServer, TestServer } from '../support/http-test-server';
 import {
@@ -415,6 +418,34 @@ describe('curation through GraphQL', () => {
     });
   });
 
+  describe('all or nothing', () => {
+    it('a failure after the graph was written rolls the whole transaction back', async () => {
+      await unchanged(async () => {
+        // The audit entry is written last; sources Neo4j cannot store make that last write fail.
+        const unstorable = [{ not: 'a string' }] as unknown as string[];
+        await expect(
+          curate(db.database, {
+            mutation: 'retire',
+            arguments: {},
+            who: 'test',
+            sources: unstorable,
+            apply: (catalog) =>
+              mutations.retire(catalog, {
+                code: 'AZ-104',
+                retiredOn: '2026-12-31',
+                sources: [SOURCE],
+              }),
+          }),
+        ).rejects.toThrow();
+      });
+      expect(
+        (await client.post('{ exam(code: "AZ-104") { retiredOn } }', {}, null)).data.exam,
+      ).toEqual({
+        retiredOn: null,
+      });
+    });
+  });
+
   describe('concurrency', () => {
     it('refuses a stale expectedVersion with CONFLICT and writes nothing', async () => {
       const first = await client.post(RETIRE, {
@@ -470,6 +501,17 @@ describe('curation through GraphQL', () => {
       expect(page2.pageInfo.hasNextPage).toBe(false);
       const future = (await client.post(PAGE, { since: '2999-01-01' }, null)).data.catalogChanges;
       expect(future.totalCount).toBe(0);
+    });
+
+    it('the Neo4j Browser query shows the change', async () => {
+      await client.post(RETIRE, { code: 'AZ-104', on: '2026-12-31', sources: [SOURCE] });
+      const query = (await loadExplorationQueries()).find(
+        (q) => q.file === 'catalog-changes.cypher',
+      )!;
+      const rows = await db.database.read((tx) => tx.run(query.cypher, { since: null }));
+      expect(rows.records.map((r) => [r.get('version'), r.get('who'), r.get('mutation')])).toEqual([
+        [1, 'CURATOR_TOKEN', 'retire'],
+      ]);
     });
   });
 });
