@@ -2,11 +2,22 @@ import { isDeepStrictEqual } from 'node:util';
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { isAlias, isMap, isSeq, Node, parseDocument, visit } from 'yaml';
+import {
+  Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Node,
+  parseDocument,
+  visit,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
 import { Database } from '../db/database';
 import { readGraph } from '../db/read-graph';
 import { nodeId, PropertyGraph, relationshipId } from '../graph/model';
-import { applySplices, appendItems, renderItems, Splice } from '../import/yaml-edit';
+import { applySplices, appendItems, Splice } from '../import/yaml-edit';
 import { Catalog, ItemKind } from '../seed/catalog';
 import { catalogToGraph } from '../seed/catalog-to-graph';
 import { itemToYaml, SeedYaml } from '../seed/catalog-to-yaml';
@@ -58,6 +69,72 @@ function itemSpan(text: string, node: Node): { at: number; end: number; indent: 
   let end = valueEnd;
   while (end > start && /\s/.test(text[end - 1])) end -= 1;
   return { at, end, indent: text.slice(at, dash) };
+}
+
+/** The keys of a mapping node in their written order. */
+const keysOf = (node: Node): string[] =>
+  isMap(node)
+    ? node.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key))
+    : [];
+
+/**
+ * `value` with the keys the curator wrote in their order, and each new key placed before the
+ * first written key that follows it in `value`'s own (canonical) order.
+ */
+function inOrder(value: SeedYaml, order: string[]): SeedYaml {
+  const canonical = Object.keys(value);
+  const keys = order.filter((k) => k in value);
+  for (const key of canonical) {
+    if (keys.includes(key)) continue;
+    const later = canonical.slice(canonical.indexOf(key) + 1);
+    const at = keys.findIndex((k) => later.includes(k));
+    keys.splice(at === -1 ? keys.length : at, 0, key);
+  }
+  return Object.fromEntries(keys.map((k) => [k, value[k]]));
+}
+
+/**
+ * One item as a `- ` entry at `indent`, with the keys in the order the curator wrote them and
+ * long texts folded near the seeds' width, so that a rewritten item diffs line by line.
+ */
+function renderItem(yaml: SeedYaml, indent: string, original?: Node): string {
+  const value = original ? inOrder(yaml, keysOf(original)) : yaml;
+  if (original && isMap(original)) {
+    for (const pair of original.items) {
+      const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      const inner = value[key];
+      if (isMap(pair.value) && inner && typeof inner === 'object' && !Array.isArray(inner)) {
+        value[key] = inOrder(inner as SeedYaml, keysOf(pair.value));
+      }
+    }
+  }
+  const doc = new Document([value], { aliasDuplicateObjects: false });
+  const item = (doc.contents as YAMLSeq).items[0] as YAMLMap;
+  for (const pair of item.items) {
+    // Course exam lists are written `exams: [AZ-104]`, as the curated files do.
+    if (isScalar(pair.key) && pair.key.value === 'exams' && isSeq(pair.value)) {
+      pair.value.flow = true;
+    }
+  }
+  // Long texts as the seeds write them: `>-`, folded at the line width.
+  const width = Math.max(60, 96 - indent.length);
+  visit(doc, {
+    Scalar: (_key, scalar) => {
+      if (
+        typeof scalar.value === 'string' &&
+        scalar.value.includes(' ') &&
+        scalar.value.length > 60
+      ) {
+        scalar.type = 'BLOCK_FOLDED';
+      }
+    },
+  });
+  return doc
+    .toString({ lineWidth: width, flowCollectionPadding: false })
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line === '' ? line : indent + line))
+    .join('\n');
 }
 
 const anchorsIn = (node: Node): Set<string> => {
@@ -148,7 +225,7 @@ export async function exportSeeds(database: Database, seedsDir: string): Promise
     if (rewrite.size === 0) continue;
     const splices: Splice[] = [...rewrite].map(([node, yaml]) => {
       const { at, end, indent } = itemSpan(text, node);
-      if (yaml) return { at, remove: end - at, insert: renderItems([yaml], indent) };
+      if (yaml) return { at, remove: end - at, insert: renderItem(yaml, indent, node) };
       // A removed item takes its line break and the blank line before it.
       const before = text.slice(0, at).match(/\n\s*$/)?.[0].length ?? 0;
       return { at: at - before, remove: end - at + before, insert: '' };
