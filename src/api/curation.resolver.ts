@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { CatalogChangeRecord, readChanges } from '../curation/catalog-changes';
+import { NOT_CONFIGURED } from '../curation/auth';
 import { catalogVersion, curate } from '../curation/curate';
 import * as mutations from '../curation/mutations';
 import { Applied, CurationRefusal } from '../curation/mutations';
@@ -27,8 +28,11 @@ import { checkPageSize, decodeCursor, encodeCursor } from './pagination';
 const EXPECTED =
   'The catalogVersion the curator last read; a stale one is refused with CONFLICT. Omit to write regardless.';
 
+/** A server built without curation (an embedder's own context) refuses as an unconfigured one. */
 function curationOf(context: Context): CurationContext {
-  if (!context.curation) throw new Error('curation is not wired into this server');
+  if (!context.curation) {
+    throw new GraphQLError(NOT_CONFIGURED, { extensions: { code: 'FORBIDDEN' } });
+  }
   return context.curation;
 }
 

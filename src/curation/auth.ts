@@ -7,6 +7,9 @@ import { CuratorConfig, DEFAULT_CURATOR_ROLE } from '../config';
 export type Caller =
   { kind: 'anonymous' } | { kind: 'curator'; who: string } | { kind: 'reader'; who: string };
 
+export const NOT_CONFIGURED =
+  'Curation is not configured on this server: set CURATOR_TOKEN, JWT_SECRET or JWT_JWKS_URL at startup to enable mutations (docs/curation.md).';
+
 const refuse = (code: string, message: string) =>
   new GraphQLError(message, { extensions: { code } });
 
@@ -70,10 +73,7 @@ export class CuratorAuth {
   /** The curator's name for the audit trail, or the refusal that says why not. */
   async requireCurator(authorization: string | undefined): Promise<string> {
     if (!this.configured) {
-      throw refuse(
-        'FORBIDDEN',
-        'Curation is not configured on this server: set CURATOR_TOKEN, JWT_SECRET or JWT_JWKS_URL at startup to enable mutations (docs/curation.md).',
-      );
+      throw refuse('FORBIDDEN', NOT_CONFIGURED);
     }
     const caller = await this.identify(authorization);
     if (caller.kind === 'anonymous') {

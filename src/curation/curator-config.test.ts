@@ -1,3 +1,6 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { loadCuratorConfig } from '../config';
 import { CuratorAuth } from './auth';
 
@@ -55,6 +58,48 @@ describe('CuratorAuth', () => {
       await expect(auth.identify(header)).rejects.toMatchObject({
         extensions: { code: 'UNAUTHENTICATED' },
       });
+    }
+  });
+});
+
+describe('CuratorAuth with a JWKS', () => {
+  test('verifies JWTs by the key set at JWT_JWKS_URL, with issuer and audience', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const auth = new CuratorAuth({
+        jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
+        jwtIssuer: 'https://id.example',
+        jwtAudience: 'certgraph',
+        curatorRole: 'curator',
+      });
+      const sign = (claims: Record<string, unknown>, audience = 'certgraph') =>
+        new SignJWT(claims)
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setSubject('carla')
+          .setIssuer('https://id.example')
+          .setAudience(audience)
+          .setExpirationTime('5m')
+          .sign(privateKey);
+      await expect(auth.identify(`Bearer ${await sign({ roles: ['curator'] })}`)).resolves.toEqual({
+        kind: 'curator',
+        who: 'carla',
+      });
+      await expect(auth.identify(`Bearer ${await sign({ roles: ['reader'] })}`)).resolves.toEqual({
+        kind: 'reader',
+        who: 'carla',
+      });
+      await expect(
+        auth.identify(`Bearer ${await sign({ roles: ['curator'] }, 'another-api')}`),
+      ).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
