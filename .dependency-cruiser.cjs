@@ -69,7 +69,11 @@ module.exports = {
     layer(
       'api-below-http',
       'api',
-      ['src/(db|diagram|domain|model|services|store)/', SRC_ROOT_FILES, 'node_modules/'],
+      [
+        'src/(curation|db|diagram|domain|model|seed|services|store)/',
+        SRC_ROOT_FILES,
+        'node_modules/',
+      ],
       'Resolvers know services, store and model, not the HTTP layer or the app.',
     ),
     layer(
@@ -83,6 +87,12 @@ module.exports = {
       'import',
       ['src/(domain|seed)/', SRC_ROOT_FILES, 'node_modules/'],
       'The importer edits seeds/; it needs nothing of the API.',
+    ),
+    layer(
+      'curation-knows-no-api',
+      'curation',
+      ['src/(db|domain|graph|import|seed)/', SRC_ROOT_FILES, 'node_modules/'],
+      'Curation changes the graph with the seeds own parser and validator; it needs nothing of the API.',
     ),
     {
       name: 'product-code-needs-no-tests',

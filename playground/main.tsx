@@ -9,7 +9,7 @@ import './playground.css';
 interface PlaygroundConfig {
   endpoint: string;
   workers: { editor: string; json: string; graphql: string };
-  tabs: { query: string; variables?: string }[];
+  tabs: { query: string; variables?: string; headers?: string }[];
   storageNamespace: string;
 }
 

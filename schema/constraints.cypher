@@ -15,3 +15,10 @@ FOR (g:RequirementGroup) REQUIRE g.id IS UNIQUE;
 
 CREATE CONSTRAINT validity_policy_id IF NOT EXISTS
 FOR (p:ValidityPolicy) REQUIRE p.id IS UNIQUE;
+
+// Curation (docs/curation.md): one catalog version node, and an audit entry per change.
+CREATE CONSTRAINT catalog_state_id IF NOT EXISTS
+FOR (s:CatalogState) REQUIRE s.id IS UNIQUE;
+
+CREATE CONSTRAINT catalog_change_id IF NOT EXISTS
+FOR (c:CatalogChange) REQUIRE c.id IS UNIQUE;

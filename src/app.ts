@@ -17,9 +17,11 @@ import {
   DEFAULT_MAX_QUERY_COMPLEXITY,
   DEFAULT_MAX_QUERY_DEPTH,
   DEFAULT_MAX_QUERY_TOKENS,
+  CuratorConfig,
   HttpConfig,
   schemaDetailsShownByDefault,
 } from './config';
+import { CuratorAuth } from './curation/auth';
 import { Context, createContext } from './api/context';
 import { Database } from './db/database';
 import { corsAllowlist } from './http/cors';
@@ -56,6 +58,10 @@ const CLIENT_FACING_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'DATABASE_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
+  // Curation (src/curation/): who may write, and a stale expectedVersion.
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
 ]);
 
 /** Refusals of a bad request that Apollo or graphql make without a code of their own. */
@@ -120,6 +126,8 @@ export interface CertgraphOptions extends Partial<HttpConfig> {
    * `createLogger('silent')` from src/http/logger.ts writes nothing.
    */
   logger?: Logger;
+  /** Who may curate through mutations (docs/curation.md); default: nobody. */
+  curators?: CuratorConfig;
 }
 
 /** Embedders opt in to CORS and the playground; the standalone app reads them from the env. */
@@ -160,12 +168,14 @@ export async function createCertgraphServer(
     playgroundAssetsDir = DEFAULT_PLAYGROUND_ASSETS_DIR,
     catalogRefreshMs = DEFAULT_REFRESH_MS,
     logger = defaultLogger(),
+    curators,
     ...given
   } = options;
   const http: HttpConfig = { ...DEFAULT_OPTIONS, ...definedOnly(given) };
   if (http.playground) assertPlaygroundBuilt(playgroundAssetsDir);
 
   const schema = await buildCertgraphSchema();
+  const auth = new CuratorAuth(curators);
   const catalog = await CatalogProjection.load(database, {
     refreshMs: catalogRefreshMs,
     log: (line) => console.error(`[catalog] ${line}`),
@@ -228,7 +238,13 @@ export async function createCertgraphServer(
     jsonBodiesOnly,
     express.json({ limit: http.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async () => createContext(await catalog.read()),
+      context: async ({ req }) =>
+        createContext(await catalog.read(), {
+          auth,
+          database,
+          projection: catalog,
+          authorization: req.headers.authorization,
+        }),
     }),
   );
   // Body-parser and static-file errors as GraphQL error bodies (src/http/json-errors.ts).

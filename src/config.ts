@@ -241,3 +241,49 @@ export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     fieldSuggestions: e.FIELD_SUGGESTIONS ?? schemaDetailsShownByDefault(env),
   };
 }
+
+/** Who may curate the catalog through the API (docs/curation.md); all unset: nobody. */
+export interface CuratorConfig {
+  /** A shared bearer token that makes its holder a curator. */
+  token?: string;
+  /** JWTs signed with this HMAC secret (HS256/384/512)… */
+  jwtSecret?: string;
+  /** …or by a key of this JWKS (RS*, ES*, EdDSA). */
+  jwksUrl?: string;
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  /** The role (in `roles`/`role`) or scope (in `scope`/`scp`) that makes a JWT a curator's. */
+  curatorRole: string;
+}
+
+export const DEFAULT_CURATOR_ROLE = 'curator';
+
+const curatorEnvSchema = z.object({
+  CURATOR_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters (a guessable token is no lock)')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits for HS256)').optional(),
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_CURATOR_ROLE: z.string().min(1).default(DEFAULT_CURATOR_ROLE),
+});
+
+/** CURATOR_TOKEN, JWT_SECRET or JWT_JWKS_URL (not both), JWT_ISSUER, JWT_AUDIENCE, JWT_CURATOR_ROLE. */
+export function loadCuratorConfig(env: NodeJS.ProcessEnv = process.env): CuratorConfig {
+  const e = parseEnv(curatorEnvSchema, env);
+  if (e.JWT_SECRET && e.JWT_JWKS_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET and JWT_JWKS_URL are both set; JWTs are verified against one of them.',
+    );
+  }
+  return {
+    token: e.CURATOR_TOKEN,
+    jwtSecret: e.JWT_SECRET,
+    jwksUrl: e.JWT_JWKS_URL,
+    jwtIssuer: e.JWT_ISSUER,
+    jwtAudience: e.JWT_AUDIENCE,
+    curatorRole: e.JWT_CURATOR_ROLE,
+  };
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { loadConfig, loadHttpConfig } from './config';
+import { loadConfig, loadCuratorConfig, loadHttpConfig } from './config';
 import { OpenDatabase, openDatabase } from './db/open-database';
 import { playgroundBuilt } from './http/playground';
 import { Health } from './http/health';
@@ -19,6 +19,7 @@ import { isCatalogEmpty, seedDatabase } from './seed/seed-database';
 async function main(): Promise<void> {
   const config = loadConfig();
   const http = loadHttpConfig();
+  const curators = loadCuratorConfig();
   const playgroundMissing = http.playground && !playgroundBuilt();
   // A build without the bundle (e.g. tsc alone) still serves the API; `npm start` always has it.
   if (playgroundMissing) http.playground = false;
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       httpServer,
       catalogRefreshMs: config.catalogRefreshMs,
       logger: createLogger(config.logLevel),
+      curators,
     });
     started.apollo = created.apollo;
     started.health = created.health;

@@ -71,7 +71,11 @@ async function graphql(query, variables) {
 async function get(search) {
   const url = new URL(API);
   for (const [key, value] of Object.entries(search)) url.searchParams.set(key, value);
-  const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+  // `?revalidate=…` (the curator page, after a change) asks the API again instead of the cache.
+  const response = await fetch(url, {
+    headers: { 'apollo-require-preflight': 'true' },
+    cache: params.has('revalidate') ? 'no-cache' : 'default',
+  });
   return response.json();
 }
 

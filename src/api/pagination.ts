@@ -6,7 +6,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /** Which list a cursor was given out by: a cursor only ever continues its own list. */
-export type ListName = 'Certification' | 'Exam' | 'Course';
+export type ListName = 'Certification' | 'Exam' | 'Course' | 'CatalogChange';
 
 /**
  * Cursors are opaque to clients; inside, the list that gave it out and the code of the last

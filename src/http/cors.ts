@@ -10,6 +10,8 @@ export const CORS_ALLOWED_HEADERS = [
   'content-type',
   'apollo-require-preflight',
   'x-apollo-operation-name',
+  // Curators' pages send their bearer token (docs/curation.md).
+  'authorization',
 ];
 
 /** Chromium caps a cached preflight at two hours. */

@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../project-root';
 import { buildCertgraphSchema } from '../schema/build-schema';
 import {
   CATALOG_EXAMPLES,
+  CURATION_EXAMPLES,
   exampleErrors,
   HISTORY_EXAMPLES,
   PATH_EXAMPLES,
@@ -53,6 +54,17 @@ test('the main questions come first: requirements, paths, plan, unlocks, then hi
     'RetiredTarget',
   ]);
   expect(PLAYGROUND_EXAMPLES).toHaveLength(
-    CATALOG_EXAMPLES.length + PATH_EXAMPLES.length + HISTORY_EXAMPLES.length,
+    CATALOG_EXAMPLES.length +
+      PATH_EXAMPLES.length +
+      HISTORY_EXAMPLES.length +
+      CURATION_EXAMPLES.length,
   );
+});
+
+test('the curation tab is last and shows how to pass the token', () => {
+  const [retire] = CURATION_EXAMPLES;
+  expect(PLAYGROUND_EXAMPLES.at(-1)).toBe(retire);
+  expect(retire.headers).toEqual({ authorization: 'Bearer <CURATOR_TOKEN>' });
+  expect(retire.query).toMatch(/^mutation Retire/m);
+  expect(retire.query).toContain('"authorization": "Bearer');
 });

@@ -5,6 +5,8 @@ import { LEARNER_EXAMPLES } from './learner-examples';
 export interface PlaygroundExample {
   query: string;
   variables?: Record<string, unknown>;
+  /** Request headers the tab starts with (GraphiQL's Headers pane). */
+  headers?: Record<string, string>;
 }
 
 /** Catalog questions; every example validates against schema/schema.graphql (see the test). */
@@ -233,12 +235,39 @@ query RetiredTarget($target: String!, $asOf: Date) {
   },
 ];
 
+/** Curating (docs/curation.md): mutations need a curator's bearer token in the Headers pane. */
+export const CURATION_EXAMPLES: PlaygroundExample[] = [
+  {
+    query: `# Curators only: put your token in the Headers pane below, as
+#   {"authorization": "Bearer <CURATOR_TOKEN or a JWT with the curator role>"}
+# Read catalogVersion first and pass it as expectedVersion: a stale one is refused (CONFLICT).
+# Every change is checked like the seeds, written in one transaction and recorded (catalogChanges).
+mutation Retire($code: String!, $retiredOn: Date!, $sources: [String!]!, $expectedVersion: Int) {
+  retire(code: $code, retiredOn: $retiredOn, sources: $sources, expectedVersion: $expectedVersion) {
+    catalogVersion
+    item { code status retiredOn }
+    change { version who at mutation before after }
+  }
+}
+`,
+    variables: {
+      code: 'AZ-104',
+      retiredOn: '2026-12-31',
+      // The page that dates the retirement: a real source, or the mutation is refused.
+      sources: ['<URL of the page that dates the retirement>'],
+      expectedVersion: 0,
+    },
+    headers: { authorization: 'Bearer <CURATOR_TOKEN>' },
+  },
+];
+
 /** The main questions first: requirements, then paths, plan and unlocks, then history, then the rest. */
 export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
   CATALOG_EXAMPLES[0],
   ...PATH_EXAMPLES,
   ...HISTORY_EXAMPLES,
   ...CATALOG_EXAMPLES.slice(1),
+  ...CURATION_EXAMPLES,
 ];
 
 /** GraphQL validation errors of one example against a schema (none: the example runs). */

@@ -32,6 +32,7 @@ export function renderPlaygroundPage({ endpoint, assetsPath, examples }: Playgro
   const tabs = examples.map((example) => ({
     query: example.query,
     variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
+    headers: example.headers ? JSON.stringify(example.headers, null, 2) : undefined,
   }));
   const config = {
     endpoint,

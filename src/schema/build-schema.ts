@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { CatalogItemResolver } from '../api/catalog-item.resolver';
 import { CertificationResolver } from '../api/certification.resolver';
 import { CourseResolver } from '../api/course.resolver';
+import { CurationResolver } from '../api/curation.resolver';
 import { ExamResolver } from '../api/exam.resolver';
 import { LearnerResolver } from '../api/learner.resolver';
 import { PlanResolver } from '../api/plan.resolver';
@@ -23,6 +24,7 @@ export const RESOLVERS = [
   RequirementGroupResolver,
   PlanResolver,
   LearnerResolver,
+  CurationResolver,
 ] as const;
 
 export function buildCertgraphSchema(): Promise<GraphQLSchema> {

@@ -182,14 +182,18 @@ function addValidityPolicies(
             (other) => other !== policy && other.certifications.includes(cert.code),
           )),
     );
-    governed.forEach((cert, position) =>
-      relationships.push({
-        type: 'GOVERNS',
-        from: ref,
-        to: { label: 'Certification', key: cert.code },
-        position,
-      }),
-    );
+    // By code, not by file order: the same catalog read back from the graph (curation's
+    // graphToCatalog lists items by code) must give the same edges.
+    [...governed]
+      .sort((a, b) => (a.code < b.code ? -1 : 1))
+      .forEach((cert, position) =>
+        relationships.push({
+          type: 'GOVERNS',
+          from: ref,
+          to: { label: 'Certification', key: cert.code },
+          position,
+        }),
+      );
   }
 }
 

@@ -121,6 +121,24 @@ async function upsertRelationships(tx: ManagedTransaction, rels: GraphRelationsh
  */
 export async function writeGraph(database: Database, desired: PropertyGraph): Promise<SeedReport> {
   return database.write(async (tx) => {
+    const report = await writeGraphIn(tx, desired);
+    // Curators' expected versions go stale when seeding changes the catalog (src/curation/).
+    if (!isNoChange(report)) await tx.run(BUMP_CATALOG_VERSION);
+    return report;
+  });
+}
+
+/** The catalog version curation keeps, when it keeps one (src/curation/catalog-version.ts). */
+const BUMP_CATALOG_VERSION = `
+MATCH (s:CatalogState {id: 'catalog'})
+SET s.version = s.version + 1`;
+
+/** writeGraph's diff and writes, inside a transaction someone else runs (curation's). */
+export async function writeGraphIn(
+  tx: ManagedTransaction,
+  desired: PropertyGraph,
+): Promise<SeedReport> {
+  {
     const current = await readGraph(tx);
     const currentNodes = new Map(current.nodes.map((n) => [nodeId(n), n]));
     const desiredNodes = new Map(desired.nodes.map((n) => [nodeId(n), n]));
@@ -157,5 +175,5 @@ export async function writeGraph(database: Database, desired: PropertyGraph): Pr
       relationshipsUpdated: changedRels.length,
       relationshipsDeleted: staleRels.length,
     };
-  });
+  }
 }

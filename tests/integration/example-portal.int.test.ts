@@ -1,10 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import readline from 'node:readline';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { appliesOnCypher } from '../../src/store/cypher/day-rule';
-import { PROJECT_ROOT } from '../../src/project-root';
 import { artifactPath, launchBrowser } from '../support/browser';
+import { Portal, startPortal, stopPortal } from '../support/example-portal';
 import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
 import { startTestServer, TestServer, watchOutsideRequests } from '../support/http-test-server';
 
@@ -17,33 +14,6 @@ import { startTestServer, TestServer, watchOutsideRequests } from '../support/ht
  */
 const SEED_DAY = '2021-06-01';
 const TODAY = '2026-11-27';
-interface Portal {
-  child: ChildProcess;
-  origin: string;
-}
-
-/** `npm run example` (node examples/portal/serve.mjs) on a free port; resolves with its origin. */
-async function startPortal(): Promise<Portal> {
-  const child = spawn(process.execPath, ['examples/portal/serve.mjs'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, EXAMPLE_HOST: '127.0.0.1', EXAMPLE_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = readline.createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    const origin = /^Example portal: (http:\/\/\S+?)\/$/.exec(line)?.[1];
-    if (origin) return { child, origin };
-  }
-  throw new Error('examples/portal/serve.mjs exited before printing its address');
-}
-
-async function stopPortal(portal: Portal | undefined): Promise<void> {
-  if (!portal || portal.child.exitCode !== null) return;
-  const exited = once(portal.child, 'exit');
-  portal.child.kill('SIGTERM');
-  await exited;
-}
-
 let db: TestDatabase;
 let api: TestServer;
 let allowed: Portal;

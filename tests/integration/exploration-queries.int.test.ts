@@ -13,6 +13,7 @@ import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-da
 
 const COVERED = [
   'alternatives.cypher',
+  'catalog-changes.cypher',
   'certifications-by-validity.cypher',
   'exam-unlocks.cypher',
   'requirement-history.cypher',

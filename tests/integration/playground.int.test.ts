@@ -65,7 +65,7 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
   try {
     expect(await page.title()).toMatch(/certgraph/);
     const tabs = page.locator('.graphiql-tab');
-    await tabs.nth(12).waitFor();
+    await tabs.nth(13).waitFor();
     const tabNames = await tabs.allInnerTexts();
     expect(tabNames.map((name) => name.trim())).toEqual([
       'Requirements',
@@ -81,6 +81,7 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
       'Learner',
       'PlanOverTime',
       'ValidityPolicies',
+      'Retire',
     ]);
 
     await page.locator('.graphiql-query-editor .view-lines').waitFor();
@@ -101,6 +102,7 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
     // Engineer Expert could be earned through either associate.
     await tabs.filter({ hasText: 'Paths' }).click();
     expect(await editorText(page, '.graphiql-query-editor')).toContain('query Paths');
+
     expect(await editorText(page, '.graphiql-editor-tool')).toContain('"asOf": "2021-06-01"');
     await page.locator('.graphiql-execute-button').click();
     // Monaco draws only the lines in view: the start of the answer.
@@ -130,6 +132,16 @@ test('the IDE at / loads offline, opens with the examples and the docs, and runs
     expect(retired).toContain('"path": null');
     expect(retired).toContain('retired on 2026-06-30');
     await page.screenshot({ path: artifactPath('playground-retired-target.png') });
+
+    // The curation tab shows where the curator's token goes: the Headers pane.
+    await tabs.last().click();
+    expect(await editorText(page, '.graphiql-query-editor')).toContain('mutation Retire');
+    await page.getByText('Headers', { exact: true }).click();
+    await page
+      .locator('.graphiql-editor-tool .view-lines')
+      .filter({ hasText: 'Bearer <CURATOR_TOKEN>' })
+      .first()
+      .waitFor();
 
     expect(outside).toEqual([]);
     expect(problems).toEqual([]);
@@ -169,10 +181,10 @@ test('at 1440 px every example tab, and a tab just added, is on screen', async (
   const { context, page, problems } = await open(`${server.origin}/`);
   try {
     const tabs = page.locator('.graphiql-tab');
-    await tabs.nth(12).waitFor();
-    await page.locator('.graphiql-tab-add').click();
     await tabs.nth(13).waitFor();
-    expect(await tabs.count()).toBe(14);
+    await page.locator('.graphiql-tab-add').click();
+    await tabs.nth(14).waitFor();
+    expect(await tabs.count()).toBe(15);
     const width = page.viewportSize()!.width;
     for (const box of await Promise.all((await tabs.all()).map((tab) => tab.boundingBox()))) {
       expect(box).not.toBeNull();
