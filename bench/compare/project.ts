@@ -55,3 +55,10 @@ export async function directPathQuestions(driver: Driver) {
       service.paths(code, [], 20, { day, minConfidence: 'UNCONFIRMED' }),
   };
 }
+
+/** The in-memory catalog the API would build at start from what the database holds now. */
+export async function loadSnapshot(driver: Driver): Promise<object> {
+  const projection = await CatalogProjection.load(new Database(driver), { refreshMs: 0 });
+  projection.stop();
+  return projection.current();
+}
