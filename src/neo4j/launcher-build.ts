@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root';
-import { OFFLINE_MARKER, unpackOfflineBrowser } from './offline-browser';
+import { OFFLINE_MARKER, offlineMarkerText, unpackOfflineBrowser } from './offline-browser';
 import { checkMaven } from './preconditions';
 import { delay, run, silent, type Log } from './process-util';
 
@@ -40,9 +40,13 @@ async function launcherNeedsBuild(): Promise<boolean> {
     if ((await fs.stat(source)).mtimeMs > builtAt) return true;
   }
   if (!existsSync(path.join(CLASSES_DIR, ...MAIN_CLASS.split('.')) + '.class')) return true;
-  if (!existsSync(path.join(CLASSES_DIR, 'browser', OFFLINE_MARKER))) return true;
   const jars = (await fs.readFile(CLASSPATH_FILE, 'utf8')).trim().split(path.delimiter);
-  return jars.some((jar) => jar === '' || !existsSync(jar));
+  if (jars.some((jar) => jar === '' || !existsSync(jar))) return true;
+  // Browser is unpacked again when it lacks the edits offline-browser.ts makes today.
+  const browserJar = jars.find((jar) => /neo4j-browser-[^/\\]*\.jar$/.test(jar));
+  const marker = path.join(CLASSES_DIR, 'browser', OFFLINE_MARKER);
+  const markerText = existsSync(marker) ? await fs.readFile(marker, 'utf8') : undefined;
+  return browserJar === undefined || markerText !== offlineMarkerText(browserJar);
 }
 
 async function buildLauncher(log: Log): Promise<void> {

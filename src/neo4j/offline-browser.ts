@@ -4,8 +4,8 @@
  * fonts, Segment and Canny, whatever the server says. The launcher declares the setting (see
  * BrowserSettings.java) and sets it false; this step unpacks the pinned Browser into
  * target/classes/browser (first on the launcher's classpath, so the server serves it instead of
- * the jar's copy) with two edits: the setting alone decides, and the Google Fonts import is gone
- * (Browser falls back to the fonts it bundles or the system's). Each edit must match, or the build
+ * the jar's copy) with three edits: the setting alone decides, the Google Fonts import is gone
+ * (Browser falls back to the fonts it bundles or the system's), and Sentry gets no DSN. Each edit must match, or the build
  * fails: a new Browser version is a decision, not a silent regression.
  */
 import fs from 'node:fs/promises';
@@ -32,7 +32,18 @@ const EDITS: Edit[] = [
     from: /@import url\(https:\/\/fonts\.googleapis\.com\/[^)]*\);/g,
     to: '',
   },
+  {
+    // Sentry's performance traces (1 page load in 5) skip the crash-report setting, which only
+    // guards error events: without a DSN Sentry sends nothing at all.
+    why: 'no crash reports or traces to sentry.io',
+    from: /\bdsn:"https:\/\/[0-9a-f]+@o\d+\.ingest\.sentry\.io\/\d+"/g,
+    to: 'dsn:""',
+  },
 ];
+
+/** What the marker holds: the jar and the edits, so that new edits unpack Browser again. */
+export const offlineMarkerText = (browserJar: string) =>
+  `${path.basename(browserJar)}\n${EDITS.map((edit) => edit.why).join('\n')}\n`;
 
 /** Unpacks `browserJar`'s browser/ into `classesDir`/browser and applies the edits. */
 export async function unpackOfflineBrowser(browserJar: string, classesDir: string): Promise<void> {
@@ -63,5 +74,5 @@ export async function unpackOfflineBrowser(browserJar: string, classesDir: strin
         `not found: ${missed.join('; ')}. Update src/neo4j/offline-browser.ts.`,
     );
   }
-  await fs.writeFile(path.join(target, OFFLINE_MARKER), `${path.basename(browserJar)}\n`);
+  await fs.writeFile(path.join(target, OFFLINE_MARKER), offlineMarkerText(browserJar));
 }

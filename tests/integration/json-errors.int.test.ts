@@ -169,7 +169,12 @@ describe('paths and files', () => {
 
 describe('a client’s mistake is a 4xx with a client code, never INTERNAL_SERVER_ERROR', () => {
   test.each([
-    ['a mutation', '{"query":"mutation { __typename }"}', 400, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a mutation the schema does not have',
+      '{"query":"mutation { launch }"}',
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
     ['a subscription', '{"query":"subscription { __typename }"}', 400, 'GRAPHQL_VALIDATION_FAILED'],
     [
       'an APQ version 2',
