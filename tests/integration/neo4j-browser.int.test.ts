@@ -282,6 +282,17 @@ describeWithBrowser('Neo4j Browser on the local Neo4j', () => {
     expect(outgoing).toEqual([]);
   });
 
+  test('the Browser served has no Sentry address: its performance traces, 1 page load in 5, ignore the crash-report setting', async () => {
+    const page = await (await fetch(`${httpUrl}/browser/`)).text();
+    const scripts = [...page.matchAll(/src="([^"]+\.js)"/g)].map((match) => match[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    const served = await Promise.all(
+      scripts.map(async (src) => (await fetch(new URL(src, `${httpUrl}/browser/`))).text()),
+    );
+    expect(served.join('\n')).toContain('setupSentry');
+    expect(served.filter((text) => /ingest\.sentry\.io/.test(text))).toEqual([]);
+  });
+
   /** `:param name => expression` gives the expression's value; the same through the driver. */
   async function evaluateExampleParams(query: ExplorationQuery) {
     const params: Record<string, unknown> = {};
