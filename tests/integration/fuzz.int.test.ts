@@ -1,11 +1,6 @@
 import { runFuzz } from '../../bench/fuzz-cases';
-import {
-  openTestDatabase,
-  resetAndSeed,
-  snapshotGraph,
-  TestDatabase,
-} from '../support/test-database';
-import { startTestServer, TestServer } from '../support/http-test-server';
+import { useSeededServer } from '../support/seeded-api';
+import { snapshotGraph } from '../support/test-database';
 
 /**
  * `npm run fuzz` in small (bench/fuzz-cases.ts): schema-driven operations, bad bodies, odd
@@ -13,24 +8,13 @@ import { startTestServer, TestServer } from '../support/http-test-server';
  * INTERNAL_SERVER_ERROR, no leak, every error answer GraphQL JSON, and the graph unchanged.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await resetAndSeed(db.database);
-  server = await startTestServer(db.database, { playground: true });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.close();
-});
+const seeded = useSeededServer({ playground: true });
 
 test(`${RUNS} fuzzed requests: no 5xx, no leak, JSON errors, the graph intact`, async () => {
-  const before = await snapshotGraph(db.database);
+  const before = await snapshotGraph(seeded.db.database);
   // A new seed each run, printed on failure, so CI explores more than one sample over time.
   const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-  const tally = await runFuzz(server.origin, { count: RUNS, seed, concurrency: 4 });
+  const tally = await runFuzz(seeded.server.origin, { count: RUNS, seed, concurrency: 4 });
   const problems = {
     seed,
     serverErrors: tally.serverErrors,
@@ -53,5 +37,5 @@ test(`${RUNS} fuzzed requests: no 5xx, no leak, JSON errors, the graph intact`, 
   expect(tally.requests).toBeGreaterThan(RUNS * 0.95);
   // Some operations got past validation and really ran.
   expect(tally.byStatus['200']).toBeGreaterThan(0);
-  expect(await snapshotGraph(db.database)).toEqual(before);
+  expect(await snapshotGraph(seeded.db.database)).toEqual(before);
 }, 180_000);

@@ -1,24 +1,13 @@
 import { loadHttpConfig } from '../../src/config';
 import { PLAYGROUND_CSP } from '../../src/http/playground-page';
-import { openTestDatabase, resetAndSeed, TestDatabase } from '../support/test-database';
-import { startTestServer, TestServer } from '../support/http-test-server';
+import { startTestServer } from '../support/http-test-server';
+import { useSeededServer } from '../support/seeded-api';
 
 /**
  * Security headers (helmet) on every answer of the standalone app, the playground's own CSP,
  * and introspection and field suggestions as configured: over a real socket and the seeded Neo4j.
  */
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await resetAndSeed(db.database);
-  server = await startTestServer(db.database, { playground: true });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.close();
-});
+const seeded = useSeededServer({ playground: true });
 
 const postQuery = (endpoint: string, query: string) =>
   fetch(endpoint, {
@@ -29,21 +18,21 @@ const postQuery = (endpoint: string, query: string) =>
 
 test('every kind of answer carries nosniff and the API’s headers', async () => {
   const answers = {
-    query: await postQuery(server.endpoint, '{ __typename }'),
-    error: await postQuery(server.endpoint, '{ nope }'),
-    get: await fetch(`${server.endpoint}?query={__typename}`, {
+    query: await postQuery(seeded.server.endpoint, '{ __typename }'),
+    error: await postQuery(seeded.server.endpoint, '{ nope }'),
+    get: await fetch(`${seeded.server.endpoint}?query={__typename}`, {
       headers: { 'apollo-require-preflight': '1' },
     }),
-    health: await fetch(`${server.origin}/health/live`),
-    unknown: await fetch(`${server.origin}/nope`),
-    badJson: await fetch(server.endpoint, {
+    health: await fetch(`${seeded.server.origin}/health/live`),
+    unknown: await fetch(`${seeded.server.origin}/nope`),
+    badJson: await fetch(seeded.server.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{',
     }),
-    document: await fetch(`${server.endpoint}/seeds/microsoft/seed-2021/SOURCE.md`),
-    asset: await fetch(`${server.endpoint}/playground/graphiql.js`),
-    page: await fetch(`${server.origin}/`, { headers: { accept: 'text/html' } }),
+    document: await fetch(`${seeded.server.endpoint}/seeds/microsoft/seed-2021/SOURCE.md`),
+    asset: await fetch(`${seeded.server.endpoint}/playground/graphiql.js`),
+    page: await fetch(`${seeded.server.origin}/`, { headers: { accept: 'text/html' } }),
   };
   for (const [name, response] of Object.entries(answers)) {
     const h = response.headers;
@@ -73,14 +62,14 @@ describe('introspection and field suggestions', () => {
   const TYPO = '{ certificatio(code: "x") { name } }';
 
   test('on by default outside production: the playground can read the schema', async () => {
-    const introspection = await (await postQuery(server.endpoint, INTROSPECT)).json();
+    const introspection = await (await postQuery(seeded.server.endpoint, INTROSPECT)).json();
     expect(introspection.data.__schema.queryType.name).toBe('Query');
-    const typo = await (await postQuery(server.endpoint, TYPO)).json();
+    const typo = await (await postQuery(seeded.server.endpoint, TYPO)).json();
     expect(typo.errors[0].message).toMatch(/Did you mean "certification"/);
   });
 
   test('off: __schema is refused and errors name no fields of the schema', async () => {
-    const closed = await startTestServer(db.database, {
+    const closed = await startTestServer(seeded.db.database, {
       introspection: false,
       fieldSuggestions: false,
     });
